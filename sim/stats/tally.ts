@@ -104,6 +104,11 @@ export class Tally {
 
   private addToSum(x: number): void {
     const t = this.s + x;
+    if (!Number.isFinite(t)) {
+      // Compensation is meaningless once the sum overflows or sees NaN/Infinity.
+      this.s = t;
+      return;
+    }
     // Neumaier: recover the low-order bits lost in whichever operand was smaller.
     if (Math.abs(this.s) >= Math.abs(x)) this.sComp += this.s - t + x;
     else this.sComp += x - t + this.s;

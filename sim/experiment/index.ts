@@ -1,0 +1,23 @@
+// Public API of the experiment layer: replications on common random numbers,
+// summaries and paired comparisons, sequential precision control, warm-up
+// estimation and sweeps. Free of Node-only imports so it also runs in a browser
+// Web Worker; the Node thread pool lives in sim/node/pool.ts.
+
+export type { RunResult, RunTask, RunFn, Executor, TaskBase } from './types.js';
+export { describeTask, taskErrorMessage, TaskError } from './task-error.js';
+export { createInlineExecutor, type InlineExecutorOptions } from './executor-inline.js';
+export {
+  runReplications,
+  replicationTasks,
+  toRecords,
+  tidyMetrics,
+  type ReplicationRecord,
+  type TidyMetricRow,
+} from './replications.js';
+export { summarise, summariseMetric, metricValues, type MetricSummary, type DesignSummary, type Summary } from './summary.js';
+export { compareDesigns, type MetricComparison, type Comparison } from './compare.js';
+export { runSequential, type SequentialOptions, type SequentialResult } from './sequential.js';
+export { estimateWarmup, type WarmupOptions, type WarmupEstimate } from './warmup.js';
+export { grid, latinHypercube, type DesignPoint, type FactorRange } from './design-points.js';
+export { setPath, getPath, applyPoint, parsePath, formatPath, type PathSegment } from './paths.js';
+export { runSweep, type SweepOptions, type SweepPointResult } from './sweep.js';

@@ -1,0 +1,115 @@
+// Running replications of several designs on common random numbers.
+//
+// Every design gets the same master seed and the same replication indices, and a
+// model derives each random stream from (seed, replication, stream name) alone,
+// so replication r of design 'a' and of design 'b' see the same arrivals, the
+// same absences... and differ only through the design. Pairing them by
+// replication then cancels the shared noise (see compare.ts).
+
+import type { Executor, RunResult, RunTask, TaskBase } from './types.js';
+
+export { summarise, type MetricSummary, type DesignSummary, type Summary } from './summary.js';
+export { compareDesigns, type MetricComparison, type Comparison } from './compare.js';
+
+/** One replication of one design: the tidy unit every analysis works on. */
+export interface ReplicationRecord {
+  design: string;
+  replication: number;
+  seed: number | string;
+  point?: Record<string, unknown>;
+  metrics: Record<string, number>;
+  series?: RunResult['series'];
+}
+
+/** One metric value of one replication (long format, e.g. for CSV export). */
+export interface TidyMetricRow {
+  design: string;
+  replication: number;
+  seed: number | string;
+  metric: string;
+  value: number;
+}
+
+/** Replication indices: a count means 0..count-1. */
+function replicationIndices(reps: number | readonly number[]): number[] {
+  if (typeof reps === 'number') {
+    if (!Number.isInteger(reps) || reps < 1) throw new Error(`replications: count must be an integer >= 1, got ${reps}`);
+    return Array.from({ length: reps }, (_, i) => i);
+  }
+  const seen = new Set<number>();
+  for (const r of reps) {
+    if (!Number.isInteger(r) || r < 0) throw new Error(`replications: index must be an integer >= 0, got ${r}`);
+    if (seen.has(r)) throw new Error(`replications: index ${r} listed twice`);
+    seen.add(r);
+  }
+  return [...reps];
+}
+
+function checkDesigns(designs: readonly string[]): void {
+  if (designs.length === 0) throw new Error('replications: need at least one design');
+  const seen = new Set<string>();
+  for (const d of designs) {
+    if (seen.has(d)) throw new Error(`replications: design "${d}" listed twice`);
+    seen.add(d);
+  }
+}
+
+/**
+ * The tasks for designs × replications, design-major. Only `design` and
+ * `replication` vary: every design shares the base seed (common random numbers).
+ */
+export function replicationTasks(base: TaskBase, designs: readonly string[], reps: number | readonly number[]): RunTask[] {
+  checkDesigns(designs);
+  const indices = replicationIndices(reps);
+  const tasks: RunTask[] = [];
+  for (const design of designs) {
+    for (const replication of indices) tasks.push({ ...base, design, replication });
+  }
+  return tasks;
+}
+
+/** Pairs each task with its result as a record. */
+export function toRecords(tasks: readonly RunTask[], results: readonly RunResult[]): ReplicationRecord[] {
+  if (tasks.length !== results.length) {
+    throw new Error(`toRecords: ${tasks.length} tasks but ${results.length} results`);
+  }
+  return tasks.map((task, i) => {
+    const result = results[i]!;
+    const record: ReplicationRecord = {
+      design: task.design,
+      replication: task.replication,
+      seed: task.seed,
+      metrics: result.metrics,
+    };
+    if (task.point !== undefined) record.point = task.point;
+    if (result.series !== undefined) record.series = result.series;
+    return record;
+  });
+}
+
+/**
+ * Runs every design for the given replications (a count, or explicit indices)
+ * and returns one record per (design, replication), design-major.
+ */
+export async function runReplications(
+  executor: Executor,
+  base: TaskBase,
+  designs: readonly string[],
+  reps: number | readonly number[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReplicationRecord[]> {
+  const tasks = replicationTasks(base, designs, reps);
+  const results = await executor.run(tasks, onProgress);
+  return toRecords(tasks, results);
+}
+
+/** Long format: one row per (design, replication, metric). */
+export function tidyMetrics(records: readonly ReplicationRecord[]): TidyMetricRow[] {
+  const rows: TidyMetricRow[] = [];
+  for (const r of records) {
+    for (const [metric, value] of Object.entries(r.metrics)) {
+      rows.push({ design: r.design, replication: r.replication, seed: r.seed, metric, value });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,33 @@
+// The contract between the experiment layer and a model: what one replication is
+// given (RunTask), what it returns (RunResult), and how batches of replications
+// are executed (Executor). Nothing here depends on Node, so the same contract
+// drives runs in a CLI thread pool, in tests and in a browser Web Worker.
+
+/** One replication's outcome: flat metrics plus optional weekly series (columnar). */
+export interface RunResult {
+  metrics: Record<string, number>;
+  series?: { week: number[] | Float64Array; [name: string]: ArrayLike<number> };
+}
+
+/** What a replication needs: which design point, which seed, which replication index. */
+export interface RunTask {
+  scenarioId: string;
+  design: string;
+  point?: Record<string, unknown>;
+  seed: number | string;
+  replication: number;
+  horizon: number;
+  warmup: number;
+}
+
+/** Runs one replication synchronously; pure and deterministic given the task. */
+export type RunFn = (task: RunTask) => RunResult;
+
+/** Runs many tasks (in-process, on threads, on a queue); results in task order. */
+export interface Executor {
+  run(tasks: RunTask[], onProgress?: (done: number, total: number) => void): Promise<RunResult[]>;
+  close(): Promise<void>;
+}
+
+/** The part of a task shared by every replication of an experiment. */
+export type TaskBase = Omit<RunTask, 'design' | 'replication'>;

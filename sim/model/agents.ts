@@ -1,0 +1,180 @@
+// The scheduler of a person's time: what a free person takes up next, across their
+// roles, and how work in progress is interrupted by meetings, absence and the end of
+// the working week. Every change of what someone does goes through `setCategory`, so
+// the time account of each person always adds up.
+//
+// Order in which a free person takes up work (one thing at a time, 000:L2608):
+//   1. a task that was interrupted;
+//   2. tacit questions waiting for them (a colleague's case is blocked on them);
+//   3. design work, if they are a manager with protected design time left this week;
+//   4. escalations addressed to them;
+//   5. cases in their team's queue, if they are an operator;
+//   6. design work in whatever time is left (the island manager's only design time).
+
+import {
+  ACT_ABSENT, ACT_COMPENSATE, ACT_COORDINATE, ACT_DESIGN, ACT_IDLE, ACT_MEETING, ACT_OFF, ACT_OPERATE, ACT_OVERTIME,
+  CAT_ABSENT, CAT_CONSULT, CAT_IDLE, CAT_OFF, type PersonState, ST_ABSENT, ST_BUSY, ST_FREE, ST_OFF, TASK_CONSULT,
+  TASK_DESIGN, TASK_ESCALATION, TASK_NONE, TASK_OPERATE,
+} from './person.js';
+import { consultDone } from './mechanisms/questions.js';
+import { escalationDone, escalationStart } from './mechanisms/intervention.js';
+import { designChunkDone, designItemFor, startDesign } from './mechanisms/design.js';
+import { pickNextCase } from './mechanisms/collisions.js';
+import { goOffDuty } from './mechanisms/overtime.js';
+import { beginStep, stepDone } from './flow.js';
+import { TR_ACTIVITY } from './trace.js';
+import { WEEK_HOURS } from './spec.js';
+import type { World } from './world.js';
+
+const CATEGORY_ACTIVITY = [ACT_OPERATE, ACT_OPERATE, ACT_COORDINATE, ACT_COORDINATE, ACT_COMPENSATE, ACT_DESIGN, ACT_MEETING, ACT_IDLE, ACT_ABSENT, ACT_OFF];
+
+/** Books time so far and switches the person to a new category of time. */
+export function setCategory(w: World, p: PersonState, category: number): void {
+  p.account(w.sim.now);
+  p.category = category;
+  let act = CATEGORY_ACTIVITY[category]!;
+  if (p.overtime && act !== ACT_OFF && act !== ACT_ABSENT) act = act === ACT_IDLE ? ACT_IDLE : ACT_OVERTIME;
+  if (act !== p.activity) {
+    p.activity = act;
+    if (w.trace !== null) w.trace.add(w.sim.now, TR_ACTIVITY, p.index, act, 0);
+  }
+}
+
+/** Starts a task of `hours` for a free person. */
+export function startTask(w: World, p: PersonState, task: number, ref: number, aux: number, category: number, hours: number): void {
+  p.state = ST_BUSY;
+  p.task = task;
+  p.taskRef = ref;
+  p.taskAux = aux;
+  p.taskCategory = category;
+  p.taskEnd = w.sim.now + hours;
+  p.taskEvent = w.sim.schedule(hours, w.kinds.taskDone, p.index);
+  setCategory(w, p, category);
+}
+
+/** Something arrived for this person: if they are free and on duty, they take it up. */
+export function workArrives(w: World, p: PersonState): void {
+  if (p.state === ST_FREE) dispatch(w, p);
+}
+
+/** Wakes free operators of a team until its queue is empty or nobody is free. */
+export function wakeTeam(w: World, team: number): void {
+  const ops = w.teamOperators[team]!;
+  const q = w.teamQueues[team]!;
+  for (let i = 0; i < ops.length && q.length > 0; i++) {
+    const p = w.persons[ops[i]!]!;
+    if (p.state === ST_FREE) dispatch(w, p);
+  }
+}
+
+export function dispatch(w: World, p: PersonState): void {
+  if (p.state !== ST_FREE) return;
+  if (p.resumeTask !== TASK_NONE) {
+    const task = p.resumeTask;
+    p.resumeTask = TASK_NONE;
+    startTask(w, p, task, p.resumeRef, p.resumeAux, p.resumeCategory, p.resumeLeft);
+    return;
+  }
+  if (p.consults.length > 0) {
+    const id = p.consults.shift()!;
+    const q = p.consultTypes.shift()!;
+    startTask(w, p, TASK_CONSULT, id, q, CAT_CONSULT, w.typeEffort[q]!.sample(w.rng.effort));
+    return;
+  }
+  if (p.isManager && w.policy.protectedDesignShare > 0 && p.designThisWeek < w.policy.protectedDesignShare * p.spec.hoursPerWeek) {
+    const item = designItemFor(w);
+    if (item >= 0) {
+      startDesign(w, p, item);
+      return;
+    }
+  }
+  if (p.escalations.length > 0) {
+    escalationStart(w, p, p.escalations.shift()!);
+    return;
+  }
+  if (p.operatorTeam >= 0) {
+    const q = w.teamQueues[p.operatorTeam]!;
+    while (q.length > 0) {
+      const id = pickNextCase(w, p.operatorTeam, p);
+      if (beginStep(w, id, p)) return; // else the case was parked on a question: pick again
+    }
+  }
+  if (p.isManager) {
+    const item = designItemFor(w);
+    if (item >= 0) {
+      startDesign(w, p, item);
+      return;
+    }
+  }
+  if (p.overtime) {
+    // Nothing left that justified staying late.
+    goOffDuty(w, p);
+    return;
+  }
+  setCategory(w, p, CAT_IDLE);
+}
+
+/** Handler of TASK_DONE: the person finished what they were doing. */
+export function taskDone(w: World, person: number): void {
+  const p = w.persons[person]!;
+  const task = p.task;
+  const ref = p.taskRef;
+  const aux = p.taskAux;
+  p.task = TASK_NONE;
+  p.taskEvent = -1;
+  p.state = ST_FREE;
+  setCategory(w, p, CAT_IDLE);
+  if (task === TASK_OPERATE) stepDone(w, ref, p);
+  else if (task === TASK_CONSULT) consultDone(w, ref, aux, p);
+  else if (task === TASK_ESCALATION) escalationDone(w, p, ref, aux);
+  else if (task === TASK_DESIGN) designChunkDone(w, p, ref, aux);
+  dispatch(w, p);
+}
+
+/** Interrupts the current task (kept to be resumed first) and sets a non-working state. */
+export function interrupt(w: World, p: PersonState, state: number, category: number): void {
+  if (p.state === ST_BUSY) {
+    w.sim.cancel(p.taskEvent);
+    p.resumeTask = p.task;
+    p.resumeRef = p.taskRef;
+    p.resumeAux = p.taskAux;
+    p.resumeCategory = p.taskCategory;
+    p.resumeLeft = Math.max(0, p.taskEnd - w.sim.now);
+    p.task = TASK_NONE;
+    p.taskEvent = -1;
+  }
+  p.state = state;
+  setCategory(w, p, category);
+}
+
+/** Brings a person back to work after a meeting, absence or off-time, if nothing else holds them. */
+export function release(w: World, p: PersonState): void {
+  if (p.absentDepth > 0) {
+    p.state = ST_ABSENT;
+    setCategory(w, p, p.offDuty ? CAT_OFF : CAT_ABSENT);
+    return;
+  }
+  if (p.offDuty) {
+    p.state = ST_OFF;
+    setCategory(w, p, CAT_OFF);
+    return;
+  }
+  p.state = ST_FREE;
+  setCategory(w, p, CAT_IDLE);
+  dispatch(w, p);
+}
+
+/** Handler of the weekly tick for persons: everyone is on duty again. */
+export function weekStartPersons(w: World): void {
+  const now = w.sim.now;
+  for (const p of w.persons) {
+    p.account(now);
+    p.designThisWeek = 0;
+    p.overtime = false;
+    p.offDuty = false;
+    if (p.spec.hoursPerWeek < WEEK_HOURS) w.sim.schedule(p.spec.hoursPerWeek, w.kinds.offDuty, p.index);
+    if (p.state === ST_OFF) release(w, p);
+    else if (p.state === ST_ABSENT) setCategory(w, p, CAT_ABSENT);
+  }
+}
+

@@ -1,0 +1,120 @@
+// The flow of requests through a value stream: arrival, the steps owned by teams,
+// rework, handover to the next team, completion.
+//
+// Randomness that belongs to the case itself (process kind, urgency, the service time
+// and number of questions of every step) is drawn at arrival from the stream's own
+// `cases/<stream>` stream, so two designs run on the same seed see the same cases
+// (common random numbers), whatever order their persons take them up in.
+
+import { CAT_IMPROVISE, CAT_OPERATE, type PersonState } from './person.js';
+import { startTask, wakeTeam } from './agents.js';
+import { handover } from './mechanisms/handovers.js';
+import { resolveQuestions } from './mechanisms/questions.js';
+import { R_IN_SERVICE, R_QUEUED } from './store.js';
+import { TR_ARRIVE, TR_DONE, TR_STEP_DONE, TR_STEP_START } from './trace.js';
+import { TASK_OPERATE } from './person.js';
+import type { World } from './world.js';
+
+/** Poisson draw by multiplication of uniforms (means here are small). */
+function poisson(w: World, s: number, mean: number): number {
+  if (mean <= 0) return 0;
+  const rng = w.caseRng[s]!;
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = rng.next();
+  while (p > limit) {
+    k++;
+    p *= rng.next();
+  }
+  return k > 255 ? 255 : k;
+}
+
+/** Handler of ARRIVAL: a request arrives in stream s, and the next is scheduled. */
+export function arrival(w: World, s: number): void {
+  const spec = w.spec.streams[s]!;
+  const now = w.sim.now;
+  w.sim.schedule(w.arrivalRng[s]!.exponential(1 / spec.arrivalRate), w.kinds.arrival, s);
+  const r = w.requests;
+  const id = r.alloc();
+  const rng = w.caseRng[s]!;
+  r.stream[id] = s;
+  r.arrival[id] = now;
+  r.due[id] = now + spec.dueIn;
+  r.kind[id] = rng.pickWeighted(w.streamKindWeights[s]!, w.streamKindTotal[s]!);
+  r.urgent[id] = rng.next() < spec.urgentShare ? 1 : 0;
+  const base = id * r.maxSteps;
+  const steps = spec.steps;
+  for (let k = 0; k < steps.length; k++) {
+    r.service[base + k] = w.stepService[s]![k]!.sample(rng);
+    r.questions[base + k] = poisson(w, s, steps[k]!.questionsPerCase);
+  }
+  w.metrics.arrive(id);
+  if (w.trace !== null) w.trace.add(now, TR_ARRIVE, r.serial[id]!, s, r.urgent[id]!);
+  enterStep(w, id, 0);
+}
+
+/** Puts a case in the queue of the team owning step k, with its questions still open. */
+export function enterStep(w: World, id: number, k: number): void {
+  const r = w.requests;
+  r.step[id] = k;
+  r.questionsLeft[id] = r.questions[id * r.maxSteps + k]!;
+  r.improvised[id] = 0;
+  r.teamEnter[id] = w.sim.now;
+  r.stepEnter[id] = w.sim.now;
+  enqueue(w, id);
+}
+
+/** (Re)queues a case in its current team's queue, in line order of team entry. */
+export function enqueue(w: World, id: number): void {
+  const r = w.requests;
+  const team = w.stepTeam[r.stream[id]!]![r.step[id]!]!;
+  r.status[id] = R_QUEUED;
+  w.teamQueues[team]!.insert(id, r.teamEnter[id]!);
+  w.metrics.queueChange(team, r.stream[id]!, 1);
+  wakeTeam(w, team);
+}
+
+/**
+ * An operator has taken a case from the queue: its open questions are settled first
+ * (mechanisms/questions.ts). Returns false when a question parked the case; true when
+ * the operator is now working on it.
+ */
+export function beginStep(w: World, id: number, p: PersonState): boolean {
+  const r = w.requests;
+  if (!resolveQuestions(w, id, p)) return false;
+  r.status[id] = R_IN_SERVICE;
+  const k = r.step[id]!;
+  let hours = r.service[id * r.maxSteps + k]!;
+  const improvised = r.improvised[id] === 1;
+  if (improvised) hours *= 1 + w.spec.behaviour.improvisationEffort;
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_STEP_START, r.serial[id]!, k, p.index);
+  startTask(w, p, TASK_OPERATE, id, 0, improvised ? CAT_IMPROVISE : CAT_OPERATE, hours);
+  return true;
+}
+
+/** Handler of an operator's finished step: rework, handover or completion. */
+export function stepDone(w: World, id: number, p: PersonState): void {
+  const r = w.requests;
+  const s = r.stream[id]!;
+  const k = r.step[id]!;
+  const team = w.stepTeam[s]![k]!;
+  if (r.improvised[id] === 1 && w.rng.rework.next() < w.spec.behaviour.improvisationReworkRisk) {
+    // The improvised answer did not hold: the step comes back (000:L2098-2121).
+    w.metrics.rework();
+    r.improvised[id] = 0;
+    r.teamEnter[id] = w.sim.now;
+    r.stepEnter[id] = w.sim.now;
+    enqueue(w, id);
+    return;
+  }
+  w.metrics.stepDone(id, team);
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_STEP_DONE, r.serial[id]!, k, team);
+  const steps = w.spec.streams[s]!.steps.length;
+  if (k + 1 < steps) {
+    handover(w, id, k + 1, p);
+    return;
+  }
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_DONE, r.serial[id]!, s, w.sim.now - r.arrival[id]!);
+  w.metrics.complete(id);
+  r.release(id);
+}

@@ -1,0 +1,67 @@
+// Mechanism 6: line/process collisions (DOMAIN.md §4.6; 000:L1341-1379).
+//
+// The rule: when an operator is free, the line's order (first come in the team) and
+// the process order (earliest due date along the chain) each name a next case. Where
+// someone speaks for the process (a process coordinator, informal or explicit) and the
+// two differ, the operator gets contradictory instructions: a collision.
+//   - No dominance rule: standing decides. The line coordinator (the manager, where she
+//     is the line coordinator) and the stream's process coordinator are compared on
+//     seniority; the senior side's case is taken (000:L1345: the line usually wins).
+//     The losing coordinator escalates when the losing case is urgent or at risk
+//     (less than half of its due window left).
+//   - A dominance rule (line or process): the dominant order applies at once; only an
+//     urgent losing case, an exception the rule does not settle, is escalated, along the
+//     path the rule fixes (000:L1363-1379).
+// Collision escalations go to a manager and do not block the losing case: if resolved
+// while it still waits, it is moved to the front. No random stream: the rule is
+// deterministic given the queue.
+
+import type { PersonState } from '../person.js';
+import { ESC_COLLISION } from '../store.js';
+import type { World } from '../world.js';
+import { escalate } from './escalation.js';
+
+/** Removes and returns the case operator p takes next from team t's queue. */
+export function pickNextCase(w: World, team: number, _p: PersonState): number {
+  const queue = w.teamQueues[team]!;
+  const r = w.requests;
+  let take = 0;
+  if (queue.length > 1 && w.policy.processCoordinator !== 'none') {
+    const edd = queue.earliestDue(r.due);
+    if (edd !== 0) {
+      const lineCase = queue.at(0);
+      const processCase = queue.at(edd);
+      const pc = w.streamCoordinator[r.stream[processCase]!]!;
+      if (pc >= 0) {
+        w.metrics.collision();
+        const dominance = w.policy.dominance;
+        let processWins: boolean;
+        if (dominance === 'line') processWins = false;
+        else if (dominance === 'process') processWins = true;
+        else processWins = w.persons[pc]!.spec.seniority > lineSeniority(w, team);
+        take = processWins ? edd : 0;
+        const loser = processWins ? lineCase : processCase;
+        const contested = r.urgent[loser] === 1 || (dominance === 'none' && atRisk(w, loser));
+        if (contested) {
+          w.metrics.collisionEscalation();
+          escalate(w, loser, w.handoverType, ESC_COLLISION, false);
+        }
+      }
+    }
+  }
+  const id = queue.removeAt(take);
+  w.metrics.queueChange(team, r.stream[id]!, -1);
+  return id;
+}
+
+function lineSeniority(w: World, team: number): number {
+  const lc = w.policy.managerIsLineCoordinator ? w.teamManager[team]! : w.teamLineCoordinator[team]!;
+  const who = lc >= 0 ? lc : w.teamManager[team]!;
+  return who >= 0 ? w.persons[who]!.spec.seniority : 0;
+}
+
+function atRisk(w: World, id: number): boolean {
+  const r = w.requests;
+  const window = w.spec.streams[r.stream[id]!]!.dueIn;
+  return r.due[id]! - w.sim.now < 0.5 * window;
+}

@@ -1,0 +1,86 @@
+// Mechanism 4: design work, and the design backlog it feeds on (DOMAIN.md §4.4;
+// 000:L928, L1135-1151).
+//
+// The rule: visible signals accumulate per (stream, question type) in the design
+// backlog. A manager with design time takes the cell with the most signals that nobody
+// holds, and works on it in chunks (so the protected design share is re-checked between
+// chunks). When the cell's design work is done, an explicit agreement takes effect after
+// the design lead time: explicit coverage of that cell closes `designCoverageGain` of its
+// remaining gap, and the cell's signals are cleared. Design only sees visible signals:
+// problems compensated without a trace never reach it.
+// When design time comes (reserved before, or left after, other work) is the scheduler's
+// rule (agents.ts). Stream: `design` (work per cell).
+
+import { startTask } from '../agents.js';
+import { CAT_DESIGN, type PersonState, TASK_DESIGN } from '../person.js';
+import { TR_DESIGN, TR_SIGNAL } from '../trace.js';
+import type { World } from '../world.js';
+
+/** Hours of design work done in one sitting before the manager looks again at their week. */
+const DESIGN_CHUNK_HOURS = 4;
+
+/** Records a visible design signal for (stream, question type). */
+export function recordSignal(w: World, s: number, q: number): void {
+  const cell = s * w.nTypes + q;
+  w.backlog[cell] = w.backlog[cell]! + 1;
+  w.metrics.signal();
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_SIGNAL, s, q, w.backlog[cell]!);
+}
+
+/** Makes escalation e visible as a design signal (once per escalation for the visibility metric). */
+export function signalEscalation(w: World, e: number): void {
+  const E = w.escalations;
+  recordSignal(w, E.stream[e]!, E.questionType[e]!);
+  if (E.signalled[e] === 0) {
+    E.signalled[e] = 1;
+    w.metrics.visibleProblem();
+  }
+}
+
+/** The backlog cell most worth designing now, or -1. */
+export function designItemFor(w: World): number {
+  let best = -1;
+  let most = 0;
+  const n = w.backlog.length;
+  for (let c = 0; c < n; c++) {
+    const v = w.backlog[c]!;
+    if (v > most && w.designHeld[c] === 0) {
+      most = v;
+      best = c;
+    }
+  }
+  return best;
+}
+
+export function startDesign(w: World, p: PersonState, cell: number): void {
+  if (w.designLeft[cell]! <= 0) w.designLeft[cell] = w.behaviourDist.design.sample(w.rng.design);
+  w.designHeld[cell] = 1;
+  const hours = Math.min(DESIGN_CHUNK_HOURS, w.designLeft[cell]!);
+  startTask(w, p, TASK_DESIGN, cell, hours, CAT_DESIGN, hours);
+}
+
+/** A chunk of design work is done; if the cell's work is complete, its agreement is on its way. */
+export function designChunkDone(w: World, _p: PersonState, cell: number, hours: number): void {
+  applyDesignWork(w, cell, hours);
+}
+
+/** Adds design work to a cell (from a manager or an MT agenda slot). */
+export function applyDesignWork(w: World, cell: number, hours: number): void {
+  w.designHeld[cell] = 0;
+  w.designLeft[cell] = w.designLeft[cell]! - hours;
+  if (w.designLeft[cell]! <= 1e-9) {
+    w.designLeft[cell] = 0;
+    w.designHeld[cell] = 2; // finished, waiting for its lead time: nobody takes it up again
+    w.sim.schedule(w.spec.behaviour.designLeadTime, w.kinds.designEffect, cell);
+  }
+}
+
+/** Handler of DESIGN_EFFECT: the new explicit agreement is in force. */
+export function designEffect(w: World, cell: number): void {
+  const gain = w.spec.behaviour.designCoverageGain;
+  w.explicit[cell] = w.explicit[cell]! + gain * (1 - w.explicit[cell]!);
+  w.backlog[cell] = 0;
+  w.designHeld[cell] = 0;
+  w.metrics.designCompleted();
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_DESIGN, cell, Math.round(w.explicit[cell]! * 1e6), 0);
+}

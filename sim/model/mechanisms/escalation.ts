@@ -1,0 +1,117 @@
+// Mechanism 2: escalation routing follows structure (DOMAIN.md §4.2; 000:L1823-1842,
+// L216, L1717, L2713, L1348, L1392).
+//
+// The rule: an escalation goes to whoever the structure makes responsible for its
+// kind of question.
+//   - line questions (capacity, priority in a team): the line coordinator; where the
+//     manager is the line coordinator (island), the manager.
+//   - process questions (sequence, handover, flow): an explicit process coordinator
+//     of the stream; an informal one (a hero without mandate) only while he can be
+//     reached (present and not swamped), else the team's manager; with none, the manager.
+//   - design questions (who decides, exceptions): the team's manager.
+// Managers who do not settle an escalation themselves send it on to a meeting: the
+// stream's chain meeting for process questions if there is one, else the MT
+// (mechanisms 3 and 9). Which path and the MT's cadence are ours (`assumption:` in the
+// scenarios): the books give neither. No random stream: routing is deterministic.
+
+import { workArrives } from '../agents.js';
+import { ESC_COLLISION } from '../store.js';
+import { TR_ESCALATE } from '../trace.js';
+import type { World } from '../world.js';
+import { scheduleFallback } from './intervention.js';
+
+export const LEVEL_COORDINATOR = 0;
+export const LEVEL_MANAGER = 1;
+export const LEVEL_MEETING = 2;
+
+/** Raises an escalation about case id and routes it. */
+export function escalate(w: World, id: number, q: number, reason: number, blocking: boolean): number {
+  const r = w.requests;
+  const e = w.escalations.add(id, r.serial[id]!, r.stream[id]!, q, reason, w.sim.now, blocking);
+  w.metrics.escalation(reason);
+  if (reason === ESC_COLLISION) routeToManager(w, e);
+  else route(w, e);
+  return e;
+}
+
+/** Sends an escalation to the receiver its question's scope names. */
+export function route(w: World, e: number): void {
+  const E = w.escalations;
+  const s = E.stream[e]!;
+  const team = teamOf(w, e);
+  const scope = w.typeScope[E.questionType[e]!]!;
+  const pol = w.policy;
+  if (scope === 0) {
+    const lc = w.teamLineCoordinator[team]!;
+    if (!pol.managerIsLineCoordinator && lc >= 0) return deliver(w, e, lc, LEVEL_COORDINATOR);
+    return routeToManager(w, e);
+  }
+  if (scope === 1) {
+    const pc = w.streamCoordinator[s]!;
+    if (pc >= 0 && pol.processCoordinator === 'explicit') return deliver(w, e, pc, LEVEL_COORDINATOR);
+    if (pc >= 0 && pol.processCoordinator === 'informal' && reachable(w, pc)) return deliver(w, e, pc, LEVEL_COORDINATOR);
+    return routeToManager(w, e);
+  }
+  return routeToManager(w, e);
+}
+
+/** The informal coordinator can be called in only while present and not swamped (000:L216). */
+function reachable(w: World, person: number): boolean {
+  const p = w.persons[person]!;
+  return p.absentDepth === 0 && p.escalations.length < w.spec.behaviour.informalReachLimit;
+}
+
+/** The team of the step the case is at when the escalation is raised. */
+export function teamOf(w: World, e: number): number {
+  const E = w.escalations;
+  const id = E.request[e]!;
+  const r = w.requests;
+  const s = E.stream[e]!;
+  // If the case has moved on (non-blocking escalations), fall back to its first step's team.
+  const step = r.serial[id] === E.serial[e] ? r.step[id]! : 0;
+  return w.stepTeam[s]![step]!;
+}
+
+/** To the manager who owns the case's team (or the stream's process manager under process dominance). */
+export function routeToManager(w: World, e: number): void {
+  const s = w.escalations.stream[e]!;
+  let m = -1;
+  if (w.policy.dominance === 'process') m = w.streamManager[s]!;
+  if (m < 0) m = w.teamManager[teamOf(w, e)]!;
+  if (m < 0) return toMeeting(w, e);
+  deliver(w, e, m, LEVEL_MANAGER);
+}
+
+export function deliver(w: World, e: number, person: number, level: number): void {
+  const E = w.escalations;
+  E.receiver[e] = person;
+  E.level[e] = Math.max(E.level[e]!, level);
+  w.persons[person]!.escalations.push(e);
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_ESCALATE, e, person, level);
+  workArrives(w, w.persons[person]!);
+}
+
+/** Sends an escalation up to a meeting: the stream's chain meeting for process questions, else the MT. */
+export function toMeeting(w: World, e: number): void {
+  const E = w.escalations;
+  const s = E.stream[e]!;
+  const scope = w.typeScope[E.questionType[e]!]!;
+  const meetings = w.spec.meetings;
+  const active = w.policy.meetingCadenceFactor > 0;
+  let target = -1;
+  if (scope === 1) {
+    target = meetings.findIndex((m) => m.kind === 'chain' && (m.streams.length === 0 || m.streams.includes(w.spec.streams[s]!.id)) && active);
+  }
+  if (target < 0 && active) target = meetings.findIndex((m) => m.kind === 'mt');
+  E.receiver[e] = -1;
+  E.level[e] = LEVEL_MEETING;
+  if (target < 0) {
+    // No meeting to take it: the case follows the fallback rule.
+    w.metrics.toMeeting(false);
+    scheduleFallback(w, e);
+    return;
+  }
+  w.metrics.toMeeting(meetings[target]!.kind === 'mt');
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_ESCALATE, e, -1 - target, LEVEL_MEETING);
+  w.meetingQueues[target]!.push(e);
+}

@@ -1,0 +1,175 @@
+// The result of one run: the flat metric record (ids in METRIC_IDS, shared by the API,
+// the CLI and the viewer), weekly series, per-cell queues, per-person summaries and the
+// optional trace. Everything is plain numbers and typed arrays.
+
+import { CATEGORY_NAMES, CAT_COMPENSATE, CAT_DESIGN, CAT_MEETING, N_CATEGORIES } from './person.js';
+import { sumBusy, sumOnDuty, type SeriesName } from './metrics.js';
+import { WEEK_HOURS } from './spec.js';
+import type { TraceData } from './trace.js';
+import type { World } from './world.js';
+import { ESC_COLLISION } from './store.js';
+
+/** Metric ids with a one-line meaning each (units in brackets). */
+export const METRICS = {
+  throughput_per_week: 'completed requests per week [requests/week]',
+  lead_time_mean: 'mean end-to-end lead time of completed requests [h]',
+  lead_time_p50: 'median lead time [h]',
+  lead_time_p90: '90th percentile of lead time [h]',
+  lead_time_p99: '99th percentile of lead time [h]',
+  lead_time_cv: 'coefficient of variation of lead time: the spread beside the mean [-]',
+  wip_mean: 'time-average requests in the system [requests]',
+  due_date_attainment: 'share of completed requests done by their due date [-]',
+  team_kpi_attainment: "share of steps each team finished within its share of the due window: the teams' visible KPI [-]",
+  kpi_gap: 'team KPI attainment minus end-to-end due-date attainment: the watermelon gap [-]',
+  escalations_per_100: 'escalations raised per 100 arrived requests',
+  escalations_to_mt_per_100: 'escalations that reached the MT per 100 requests',
+  escalation_latency_mean: 'mean time from raising an escalation to its end [h]',
+  collisions_per_100: 'line/process collisions per 100 requests',
+  collision_escalations_per_100: 'collisions escalated per 100 requests',
+  handover_mismatches_per_100: 'rejected handovers per 100 requests',
+  improvisations_per_100: 'questions an operator improvised around per 100 requests',
+  rework_per_100: 'steps redone after an improvisation failed, per 100 requests',
+  tacit_answers_per_100: 'questions answered by a key person from memory, per 100 requests',
+  problems_per_100: 'questions nobody could answer plus escalated collisions, per 100 requests',
+  compensations_per_100: 'escalations a manager fixed personally, per 100 requests',
+  manager_design_share: "share of managers' on-duty time spent designing [-]",
+  manager_compensation_share: "share of managers' on-duty time spent compensating [-]",
+  manager_meeting_share: "share of managers' on-duty time spent in meetings [-]",
+  coordinator_utilisation: 'busy share of on-duty time of persons holding a coordinator role (not managers) [-]',
+  operator_utilisation: 'busy share of on-duty time of persons who only operate [-]',
+  overtime_share: 'overtime hours over all on-duty hours [-]',
+  signal_visibility: 'problems that became a visible design signal / problems that occurred [-]',
+  designs_completed: 'design actions that took effect [count]',
+  mt_design_share: 'share of MT agenda items spent on design rather than incidents [-]',
+  coverage_final: 'mean explicit agreement coverage at the end, weighted by question frequency [-]',
+  keyperson_dependence: 'share of decisions (answers, resolutions) made by the three busiest deciders [-]',
+  littles_law_error: '|L - lambda W| / L over the window: a consistency check [-]',
+  arrivals: 'requests arrived in the window [count]',
+  completions: 'requests completed in the window [count]',
+} as const;
+export type MetricId = keyof typeof METRICS;
+export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
+
+export interface PersonSummary {
+  id: string;
+  name: string;
+  roles: string[];
+  /** Whole-run hours by category (CATEGORY_NAMES). */
+  time: Record<string, number>;
+  overtime: number;
+  /** Window hours by category. */
+  windowTime: Record<string, number>;
+  windowOvertime: number;
+  decisions: number;
+}
+
+export interface ModelRunResult {
+  metrics: Record<MetricId, number>;
+  series: Record<SeriesName | 'week', Float64Array>;
+  /** Mean queue per week per (team, stream): index (week * teams + team) * streams + stream. */
+  cells: { teams: string[]; streams: string[]; queue: Float64Array };
+  persons: PersonSummary[];
+  /** Whole-run conservation: arrived = completed + in system. */
+  conservation: { arrived: number; completed: number; inSystem: number };
+  events: number;
+  trace?: TraceData;
+}
+
+const per100 = (x: number, n: number) => (n > 0 ? (100 * x) / n : Number.NaN);
+const ratio = (x: number, n: number) => (n > 0 ? x / n : Number.NaN);
+
+export function buildResult(w: World): ModelRunResult {
+  const m = w.metrics;
+  const now = w.sim.now;
+  const span = now - m.windowStart;
+  const weeks = span / WEEK_HOURS;
+  const lt = m.leadTimes;
+  const ltMean = lt.count > 0 ? m.leadTally.mean : Number.NaN;
+  const wipMean = m.wipMean();
+  const lambda = m.completions / span;
+
+  const mgr = new Float64Array(N_CATEGORIES);
+  const coord = new Float64Array(N_CATEGORIES);
+  const ops = new Float64Array(N_CATEGORIES);
+  let overtime = 0;
+  let onDuty = 0;
+  const persons: PersonSummary[] = [];
+  for (const p of w.persons) {
+    p.account(now);
+    const t = m.windowTime(p.index);
+    const isCoordinator = p.lineCoordinatorTeam >= 0 || p.processStreams.length > 0;
+    const target = p.isManager ? mgr : isCoordinator ? coord : p.operatorTeam >= 0 ? ops : null;
+    if (target) for (let c = 0; c < N_CATEGORIES; c++) target[c] = target[c]! + t[c]!;
+    overtime += m.windowOvertime(p.index);
+    onDuty += sumOnDuty(t);
+    persons.push({
+      id: p.spec.id,
+      name: p.spec.name,
+      roles: p.spec.roles.map((r) => r.role),
+      time: named(p.time),
+      overtime: p.overtimeHours,
+      windowTime: named(t),
+      windowOvertime: m.windowOvertime(p.index),
+      decisions: m.decisions[p.index]!,
+    });
+  }
+  const mgrDuty = sumOnDuty(mgr);
+  const sorted = Array.from(m.decisions).sort((a, b) => b - a);
+  const allDecisions = sorted.reduce((a, b) => a + b, 0);
+  const teamKpi = ratio(m.stepsWithinNorm, m.stepsDone);
+  const due = ratio(m.onTime, m.completions);
+
+  const metrics: Record<MetricId, number> = {
+    throughput_per_week: ratio(m.completions, weeks),
+    lead_time_mean: ltMean,
+    lead_time_p50: lt.count > 0 ? lt.quantile(0.5) : Number.NaN,
+    lead_time_p90: lt.count > 0 ? lt.quantile(0.9) : Number.NaN,
+    lead_time_p99: lt.count > 0 ? lt.quantile(0.99) : Number.NaN,
+    lead_time_cv: lt.count > 1 ? m.leadTally.stdev / ltMean : Number.NaN,
+    wip_mean: wipMean,
+    due_date_attainment: due,
+    team_kpi_attainment: teamKpi,
+    kpi_gap: teamKpi - due,
+    escalations_per_100: per100(m.escalations, m.arrivals),
+    escalations_to_mt_per_100: per100(m.toMT, m.arrivals),
+    escalation_latency_mean: ratio(m.latencySum, m.escalationsEnded),
+    collisions_per_100: per100(m.collisions, m.arrivals),
+    collision_escalations_per_100: per100(m.escalationsByReason[ESC_COLLISION]!, m.arrivals),
+    handover_mismatches_per_100: per100(m.handoverMismatches, m.arrivals),
+    improvisations_per_100: per100(m.improvisations, m.arrivals),
+    rework_per_100: per100(m.reworks, m.arrivals),
+    tacit_answers_per_100: per100(m.answeredBy[2]!, m.arrivals),
+    problems_per_100: per100(m.problems, m.arrivals),
+    compensations_per_100: per100(m.compensations, m.arrivals),
+    manager_design_share: ratio(mgr[CAT_DESIGN]!, mgrDuty),
+    manager_compensation_share: ratio(mgr[CAT_COMPENSATE]!, mgrDuty),
+    manager_meeting_share: ratio(mgr[CAT_MEETING]!, mgrDuty),
+    coordinator_utilisation: ratio(sumBusy(coord), sumOnDuty(coord)),
+    operator_utilisation: ratio(sumBusy(ops), sumOnDuty(ops)),
+    overtime_share: ratio(overtime, onDuty),
+    signal_visibility: ratio(m.visible, m.problems),
+    designs_completed: m.designs,
+    mt_design_share: ratio(m.mtDesignItems, m.mtDesignItems + m.mtDecisions),
+    coverage_final: w.coverage(),
+    keyperson_dependence: ratio((sorted[0] ?? 0) + (sorted[1] ?? 0) + (sorted[2] ?? 0), allDecisions),
+    littles_law_error: Math.abs(wipMean - lambda * ltMean) / wipMean,
+    arrivals: m.arrivals,
+    completions: m.completions,
+  };
+  const result: ModelRunResult = {
+    metrics,
+    series: m.series(),
+    cells: { teams: w.spec.teams.map((t) => t.id), streams: w.spec.streams.map((s) => s.id), queue: Float64Array.from(m.cellSeries) },
+    persons,
+    conservation: { arrived: m.arrivedTotal, completed: m.completedTotal, inSystem: w.requests.live },
+    events: w.sim.eventsFired,
+  };
+  if (w.trace !== null) result.trace = w.trace.data();
+  return result;
+}
+
+function named(t: Float64Array): Record<string, number> {
+  const out: Record<string, number> = {};
+  CATEGORY_NAMES.forEach((name, c) => (out[name] = t[c]!));
+  return out;
+}

@@ -1,0 +1,201 @@
+// The static description of an organisation and its policies: what a scenario file
+// becomes after loading (units converted to hours, rates to per hour, references
+// resolved to indices checked). It is plain data, validated once by `validateModel`,
+// and never mutated by a run: the runtime state is built from it afresh for every
+// replication (see state.ts), the way Ciw keeps its network apart from its nodes.
+//
+// Provenance lives in the scenario file beside each parameter, not here.
+
+import type { DistributionSpec } from '../random/distributions.js';
+
+/** USM's five process kinds (001:L2441-2455). */
+export const PROCESS_KINDS = ['operate', 'recover', 'change', 'agree', 'improve'] as const;
+export type ProcessKind = (typeof PROCESS_KINDS)[number];
+
+/**
+ * Where a question belongs (DOMAIN.md §4.2): `line` = capacity and priority inside a
+ * team; `process` = sequence, handover and flow across teams; `design` = who decides,
+ * exceptions to the rules: only a manager can settle it for good.
+ */
+export type QuestionScope = 'line' | 'process' | 'design';
+
+export type RoleSpec =
+  | { role: 'operator'; team: string }
+  | { role: 'lineCoordinator'; team: string }
+  | { role: 'processCoordinator'; stream: string }
+  | { role: 'manager'; team?: string; stream?: string }
+  | { role: 'mt' };
+
+export interface AbsenceSpec {
+  /** Start, hours from the start of the run. */
+  from: number;
+  /** End (exclusive), hours. */
+  to: number;
+}
+
+export interface PersonSpec {
+  id: string;
+  name: string;
+  roles: RoleSpec[];
+  /** Contracted hours per week (<= WEEK_HOURS). */
+  hoursPerWeek: number;
+  /** Standing: decides line/process collisions when no dominance rule exists. */
+  seniority: number;
+  absences: AbsenceSpec[];
+  /** Holds tacit knowledge (answers uncovered questions from memory). */
+  keyPerson: boolean;
+}
+
+export interface TeamSpec {
+  id: string;
+  name: string;
+}
+
+export interface StepSpec {
+  team: string;
+  service: DistributionSpec;
+  /** Expected number of questions that arise while this step is worked. */
+  questionsPerCase: number;
+}
+
+export interface StreamSpec {
+  id: string;
+  name: string;
+  /** Poisson arrivals, per hour. */
+  arrivalRate: number;
+  /** Weights of the USM process kinds of arriving requests. */
+  processMix: Partial<Record<ProcessKind, number>>;
+  /** Hours from arrival to the due date. */
+  dueIn: number;
+  /** Share of requests flagged urgent ("spoed"). */
+  urgentShare: number;
+  steps: StepSpec[];
+}
+
+export interface QuestionTypeSpec {
+  id: string;
+  name: string;
+  scope: QuestionScope;
+  /** Relative frequency among questions. */
+  weight: number;
+  /** Hours it takes whoever answers it (tacit holder, coordinator, manager). */
+  answerEffort: DistributionSpec;
+}
+
+/** Initial agreement state for questions of one type (optionally one stream). */
+export interface AgreementSpec {
+  questionType: string;
+  /** Omit for all streams. */
+  stream?: string;
+  /** Probability that a question of this type is answered by an explicit agreement. */
+  explicit: number;
+  /** Of the rest, probability that a key person knows the answer. */
+  tacit: number;
+}
+
+export interface MeetingSpec {
+  id: string;
+  name: string;
+  /** 'mt' meetings take escalations addressed to the MT; 'chain' meetings those of their streams. */
+  kind: 'mt' | 'chain' | 'team';
+  /** Person ids; 'mt' meetings default to all MT members. */
+  participants: string[];
+  /** Streams a chain meeting covers (empty = all). */
+  streams: string[];
+  /** Hours between meetings. */
+  cadence: number;
+  /** First meeting, hours from the start. */
+  offset: number;
+  duration: number;
+}
+
+export interface Policies {
+  /** Which steering wins a line/process collision (000:L1350-1379). */
+  dominance: 'none' | 'line' | 'process';
+  /** Process coordination: none, a hero without mandate, or an explicit role. */
+  processCoordinator: 'none' | 'informal' | 'explicit';
+  /** The team manager is also its line coordinator (island: Marieke, 000:L1332). */
+  managerIsLineCoordinator: boolean;
+  /** What a manager does with an escalation (000:L1386-1404). */
+  managerIntervention: 'compensate' | 'refer-or-signal';
+  /** Share of a manager's contract hours reserved for design before other work; 0 = design only in leftover time. */
+  protectedDesignShare: number;
+  /** Probability that a problem handled without a signal still leaves a visible trace. */
+  signalVisibility: number;
+  /** Operators signal structural gaps instead of improvising around them (000:L2138-2160). */
+  operatorsSignal: boolean;
+  /** Teams share definitions and explicit interfaces (001:L509-511; 000:L1105-1113). */
+  sharedDefinitions: boolean;
+  /** MT agenda: incidents before design items, or design first (000:L2619-2669). */
+  mtAgenda: 'incident-first' | 'design-first';
+  /** Multiplier on all meeting cadences (1 = as specified; 0 = meetings cancelled). */
+  meetingCadenceFactor: number;
+  /** Hours a meeting-made agreement stays valid (000:L724-736). */
+  meetingAgreementValidity: number;
+  /** Weekly fraction by which explicit coverage erodes (turnover, new variants, lapses). */
+  agreementDecay: number;
+}
+
+export interface BehaviourSpec {
+  /** Probability an operator improvises on an unanswered question (when not signalling). */
+  improviseTendency: number;
+  /** Extra effort of an improvisation, as a fraction of the step's service time. */
+  improvisationEffort: number;
+  /** Probability an improvised case needs rework later. */
+  improvisationReworkRisk: number;
+  /** Manager's initial propensity to compensate under the 'compensate' policy. */
+  compensationPropensity: number;
+  /** Added to the propensity after each compensation (recognition: 000:L795-818). */
+  recognitionGain: number;
+  /** Hours a manager spends compensating one escalation. */
+  compensationEffort: DistributionSpec;
+  /** Hours a coordinator spends resolving one escalation. */
+  coordinationEffort: DistributionSpec;
+  /** Hours of design work to turn one signal cluster into an explicit agreement. */
+  designEffort: DistributionSpec;
+  /** Hours from finished design work to the agreement taking effect. */
+  designLeadTime: number;
+  /** Fraction of the remaining gap in explicit coverage that one design action closes. */
+  designCoverageGain: number;
+  /** Hours an escalation referred to the fallback rule waits before the case goes on. */
+  fallbackDelay: number;
+  /** Probability a handover between teams with divergent definitions is rejected. */
+  handoverMismatch: number;
+  /** Probability the informal process coordinator passes an escalation on to a manager. */
+  informalPassOn: number;
+  /** Queue length beyond which the informal coordinator counts as unreachable. */
+  informalReachLimit: number;
+  /** Backlog hours (own queues) beyond which a person works overtime. */
+  overtimeThreshold: number;
+  /** Maximum overtime hours per week. */
+  overtimeMax: number;
+  /** Random absences: expected spells per person per year (52 weeks). */
+  absenceRatePerYear: number;
+  /** Mean length of a random absence spell, hours. */
+  absenceMeanHours: number;
+  /** Hours an MT member spends per agenda item. */
+  mtItemHours: number;
+}
+
+export interface TimelineEntry {
+  /** Hours from the start. */
+  at: number;
+  label: string;
+  policies: Partial<Policies>;
+}
+
+export interface ModelSpec {
+  name: string;
+  teams: TeamSpec[];
+  persons: PersonSpec[];
+  streams: StreamSpec[];
+  questionTypes: QuestionTypeSpec[];
+  agreements: AgreementSpec[];
+  meetings: MeetingSpec[];
+  behaviour: BehaviourSpec;
+  policies: Policies;
+  timeline: TimelineEntry[];
+}
+
+/** Clock hours in a working week; contract hours beyond this are impossible. */
+export const WEEK_HOURS = 40;

@@ -1,0 +1,161 @@
+// Growable struct-of-arrays stores for the two entities that come and go in large
+// numbers: requests (cases) and escalations. Ids are indices; request slots are
+// recycled when a case leaves, so a year of a 150-person organisation keeps only the
+// cases in the system in memory. No object per request: the hot path stays
+// allocation-light.
+
+export const R_FREE = 0;
+export const R_QUEUED = 1;
+export const R_IN_SERVICE = 2;
+/** Waiting for an answer, an escalation or a fallback rule: off every queue. */
+export const R_PARKED = 3;
+
+function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+export class RequestStore {
+  /** Max steps per stream: service draws are stored per (request, step). */
+  readonly maxSteps: number;
+  capacity: number;
+  stream: Int32Array;
+  step: Int32Array;
+  status: Uint8Array;
+  kind: Uint8Array;
+  urgent: Uint8Array;
+  /** Questions still open before the current step can be worked. */
+  questionsLeft: Uint8Array;
+  /** The current step was improvised: extra effort and rework risk. */
+  improvised: Uint8Array;
+  /** Stable number of the case (slots are reused, serials never). */
+  serial: Float64Array;
+  arrival: Float64Array;
+  due: Float64Array;
+  /** When the case entered the current team's queue: the line's first-come order. */
+  teamEnter: Float64Array;
+  /** When the case reached the current team (for the team's own KPI). */
+  stepEnter: Float64Array;
+  /** Service draws, made at arrival so that designs share them (common random numbers). */
+  service: Float64Array;
+  /** Questions per step, drawn at arrival for the same reason. */
+  questions: Uint8Array;
+  private free: number[] = [];
+  private next = 0;
+  private serials = 0;
+  live = 0;
+
+  constructor(maxSteps: number, capacity = 1024) {
+    this.maxSteps = maxSteps;
+    this.capacity = capacity;
+    this.stream = new Int32Array(capacity);
+    this.step = new Int32Array(capacity);
+    this.status = new Uint8Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.urgent = new Uint8Array(capacity);
+    this.questionsLeft = new Uint8Array(capacity);
+    this.improvised = new Uint8Array(capacity);
+    this.serial = new Float64Array(capacity);
+    this.arrival = new Float64Array(capacity);
+    this.due = new Float64Array(capacity);
+    this.teamEnter = new Float64Array(capacity);
+    this.stepEnter = new Float64Array(capacity);
+    this.service = new Float64Array(capacity * maxSteps);
+    this.questions = new Uint8Array(capacity * maxSteps);
+  }
+
+  alloc(): number {
+    let id = this.free.pop();
+    if (id === undefined) {
+      if (this.next === this.capacity) this.grow();
+      id = this.next++;
+    }
+    this.live++;
+    this.serial[id] = this.serials++;
+    this.improvised[id] = 0;
+    this.questionsLeft[id] = 0;
+    return id;
+  }
+
+  release(id: number): void {
+    this.status[id] = R_FREE;
+    this.free.push(id);
+    this.live--;
+  }
+
+  private grow(): void {
+    const n = this.capacity * 2;
+    this.stream = grow(this.stream, n);
+    this.step = grow(this.step, n);
+    this.status = grow(this.status, n);
+    this.kind = grow(this.kind, n);
+    this.urgent = grow(this.urgent, n);
+    this.questionsLeft = grow(this.questionsLeft, n);
+    this.improvised = grow(this.improvised, n);
+    this.serial = grow(this.serial, n);
+    this.arrival = grow(this.arrival, n);
+    this.due = grow(this.due, n);
+    this.teamEnter = grow(this.teamEnter, n);
+    this.stepEnter = grow(this.stepEnter, n);
+    this.service = grow(this.service, n * this.maxSteps);
+    this.questions = grow(this.questions, n * this.maxSteps);
+    this.capacity = n;
+  }
+}
+
+/** Why an escalation was raised. */
+export const ESC_QUESTION = 0;
+export const ESC_COLLISION = 1;
+export const ESC_HANDOVER = 2;
+export const ESC_REASONS = ['question', 'collision', 'handover'] as const;
+
+/** How an escalation ended (DOMAIN.md §4.3). */
+export const OUT_OPEN = 0;
+export const OUT_RESOLVED = 1; // a coordinator connected what was agreed
+export const OUT_COMPENSATED = 2; // a manager fixed it personally
+export const OUT_REFERRED = 3; // pointed to an existing agreement
+export const OUT_SIGNALLED = 4; // the system was allowed to speak
+export const OUT_MEETING = 5; // settled case by case in a meeting
+export const OUTCOMES = ['open', 'resolved', 'compensated', 'referred', 'signalled', 'meeting'] as const;
+
+/** Escalations are kept for the whole run (their count is modest) as parallel arrays. */
+export class EscalationStore {
+  request: number[] = [];
+  /** The case's serial, to tell whether the slot still holds the same case. */
+  serial: number[] = [];
+  stream: number[] = [];
+  questionType: number[] = [];
+  reason: number[] = [];
+  created: number[] = [];
+  /** Receiving person, or -1 for a meeting. */
+  receiver: number[] = [];
+  /** 0 coordinator, 1 manager, 2 MT or chain meeting. */
+  level: number[] = [];
+  outcome: number[] = [];
+  resolved: number[] = [];
+  /** Urgent cases, resolved by the losing side of a collision: the case is expedited not blocked. */
+  blocking: number[] = [];
+  /** 1 once the escalation has left a visible design signal. */
+  signalled: number[] = [];
+
+  get count(): number {
+    return this.request.length;
+  }
+
+  add(request: number, serial: number, stream: number, qtype: number, reason: number, now: number, blocking: boolean): number {
+    this.request.push(request);
+    this.serial.push(serial);
+    this.stream.push(stream);
+    this.questionType.push(qtype);
+    this.reason.push(reason);
+    this.created.push(now);
+    this.receiver.push(-1);
+    this.level.push(0);
+    this.outcome.push(OUT_OPEN);
+    this.resolved.push(Number.NaN);
+    this.blocking.push(blocking ? 1 : 0);
+    this.signalled.push(0);
+    return this.request.length - 1;
+  }
+}

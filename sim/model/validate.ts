@@ -1,0 +1,147 @@
+// Checks a ModelSpec before anything runs: references resolve, numbers are in range,
+// the structure can carry work. Each problem names its path in the model and what
+// would be valid; all problems are reported at once.
+
+import { makeDistribution, type DistributionSpec } from '../random/index.js';
+import { type ModelSpec, PROCESS_KINDS, WEEK_HOURS } from './spec.js';
+
+export interface ModelIssue {
+  path: string;
+  message: string;
+}
+
+export class ModelError extends Error {
+  readonly issues: ModelIssue[];
+  constructor(issues: ModelIssue[]) {
+    super(`invalid model:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    this.name = 'ModelError';
+    this.issues = issues;
+  }
+}
+
+const checked = new WeakSet<ModelSpec>();
+
+export function validateModel(m: ModelSpec): void {
+  if (checked.has(m)) return; // specs are immutable: check each once
+  const issues: ModelIssue[] = [];
+  const bad = (path: string, message: string) => issues.push({ path, message });
+  const prob = (path: string, x: number) => {
+    if (!(x >= 0 && x <= 1)) bad(path, `must be a probability in [0, 1], got ${x}`);
+  };
+  const nonneg = (path: string, x: number) => {
+    if (!(x >= 0) || !Number.isFinite(x)) bad(path, `must be a finite number >= 0, got ${x}`);
+  };
+  const dist = (path: string, d: DistributionSpec) => {
+    try {
+      makeDistribution(d);
+    } catch (e) {
+      bad(path, (e as Error).message);
+    }
+  };
+  const unique = (what: string, ids: string[]) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) bad(`${what}[${i}].id`, `duplicate id "${id}"`);
+      seen.add(id);
+    });
+    return seen;
+  };
+
+  const teams = unique('teams', m.teams.map((t) => t.id));
+  const streams = unique('streams', m.streams.map((s) => s.id));
+  const persons = unique('persons', m.persons.map((p) => p.id));
+  const types = unique('questionTypes', m.questionTypes.map((q) => q.id));
+  if (m.teams.length === 0) bad('teams', 'at least one team is needed');
+  if (m.streams.length === 0) bad('streams', 'at least one value stream is needed');
+  if (m.questionTypes.length === 0) bad('questionTypes', 'at least one question type is needed');
+  const operated = new Set<string>();
+
+  m.persons.forEach((p, i) => {
+    const at = `persons[${i}]`;
+    if (!(p.hoursPerWeek > 0 && p.hoursPerWeek <= WEEK_HOURS)) bad(`${at}.hoursPerWeek`, `must be in (0, ${WEEK_HOURS}], got ${p.hoursPerWeek}`);
+    if (p.roles.length === 0) bad(`${at}.roles`, 'a person needs at least one role');
+    p.roles.forEach((r, j) => {
+      const rat = `${at}.roles[${j}]`;
+      if ((r.role === 'operator' || r.role === 'lineCoordinator') && !teams.has(r.team)) bad(`${rat}.team`, `unknown team "${r.team}"; teams: ${[...teams].join(', ')}`);
+      if (r.role === 'operator') operated.add(r.team);
+      if (r.role === 'processCoordinator' && !streams.has(r.stream)) bad(`${rat}.stream`, `unknown stream "${r.stream}"; streams: ${[...streams].join(', ')}`);
+      if (r.role === 'manager') {
+        if (r.team !== undefined && !teams.has(r.team)) bad(`${rat}.team`, `unknown team "${r.team}"`);
+        if (r.stream !== undefined && !streams.has(r.stream)) bad(`${rat}.stream`, `unknown stream "${r.stream}"`);
+      }
+    });
+    p.absences.forEach((a, j) => {
+      if (!(a.from >= 0 && a.to > a.from)) bad(`${at}.absences[${j}]`, `needs 0 <= from < to, got from=${a.from}, to=${a.to}`);
+    });
+  });
+
+  m.streams.forEach((s, i) => {
+    const at = `streams[${i}]`;
+    if (!(s.arrivalRate > 0) || !Number.isFinite(s.arrivalRate)) bad(`${at}.arrivalRate`, `must be a finite rate > 0 per hour, got ${s.arrivalRate}`);
+    if (!(s.dueIn > 0)) bad(`${at}.dueIn`, `must be > 0 hours, got ${s.dueIn}`);
+    prob(`${at}.urgentShare`, s.urgentShare);
+    const mix = PROCESS_KINDS.map((k) => s.processMix[k] ?? 0);
+    if (mix.some((x) => !(x >= 0)) || mix.reduce((a, b) => a + b, 0) <= 0) bad(`${at}.processMix`, `weights of ${PROCESS_KINDS.join('/')} must be >= 0 and not all zero`);
+    if (s.steps.length === 0) bad(`${at}.steps`, 'a value stream needs at least one step');
+    s.steps.forEach((st, j) => {
+      if (!teams.has(st.team)) bad(`${at}.steps[${j}].team`, `unknown team "${st.team}"; teams: ${[...teams].join(', ')}`);
+      else if (!operated.has(st.team)) bad(`${at}.steps[${j}].team`, `team "${st.team}" has no operators to do this step`);
+      dist(`${at}.steps[${j}].service`, st.service);
+      if (!(st.questionsPerCase >= 0 && st.questionsPerCase <= 50)) bad(`${at}.steps[${j}].questionsPerCase`, `must be in [0, 50], got ${st.questionsPerCase}`);
+    });
+  });
+
+  m.questionTypes.forEach((q, i) => {
+    if (!(q.weight > 0)) bad(`questionTypes[${i}].weight`, `must be > 0, got ${q.weight}`);
+    if (!['line', 'process', 'design'].includes(q.scope)) bad(`questionTypes[${i}].scope`, `must be line, process or design, got "${q.scope}"`);
+    dist(`questionTypes[${i}].answerEffort`, q.answerEffort);
+  });
+
+  m.agreements.forEach((a, i) => {
+    if (!types.has(a.questionType)) bad(`agreements[${i}].questionType`, `unknown question type "${a.questionType}"`);
+    if (a.stream !== undefined && !streams.has(a.stream)) bad(`agreements[${i}].stream`, `unknown stream "${a.stream}"`);
+    prob(`agreements[${i}].explicit`, a.explicit);
+    prob(`agreements[${i}].tacit`, a.tacit);
+  });
+
+  m.meetings.forEach((mt, i) => {
+    const at = `meetings[${i}]`;
+    if (!(mt.duration > 0)) bad(`${at}.duration`, `must be > 0 hours, got ${mt.duration}`);
+    if (!(mt.cadence >= mt.duration)) bad(`${at}.cadence`, `must be at least the duration (${mt.duration} h), got ${mt.cadence}`);
+    nonneg(`${at}.offset`, mt.offset);
+    mt.participants.forEach((p, j) => {
+      if (!persons.has(p)) bad(`${at}.participants[${j}]`, `unknown person "${p}"`);
+    });
+    mt.streams.forEach((s, j) => {
+      if (!streams.has(s)) bad(`${at}.streams[${j}]`, `unknown stream "${s}"`);
+    });
+  });
+
+  const b = m.behaviour;
+  for (const key of ['improviseTendency', 'improvisationReworkRisk', 'compensationPropensity', 'designCoverageGain', 'handoverMismatch', 'informalPassOn'] as const) {
+    prob(`behaviour.${key}`, b[key]);
+  }
+  for (const key of ['improvisationEffort', 'recognitionGain', 'designLeadTime', 'fallbackDelay', 'informalReachLimit', 'overtimeThreshold', 'overtimeMax', 'absenceRatePerYear', 'absenceMeanHours'] as const) {
+    nonneg(`behaviour.${key}`, b[key]);
+  }
+  if (!(b.mtItemHours > 0)) bad('behaviour.mtItemHours', `must be > 0 hours, got ${b.mtItemHours}`);
+  dist('behaviour.compensationEffort', b.compensationEffort);
+  dist('behaviour.coordinationEffort', b.coordinationEffort);
+  dist('behaviour.designEffort', b.designEffort);
+
+  const checkPolicies = (at: string, p: Partial<ModelSpec['policies']>) => {
+    if (p.protectedDesignShare !== undefined) prob(`${at}.protectedDesignShare`, p.protectedDesignShare);
+    if (p.signalVisibility !== undefined) prob(`${at}.signalVisibility`, p.signalVisibility);
+    if (p.agreementDecay !== undefined) prob(`${at}.agreementDecay`, p.agreementDecay);
+    if (p.meetingCadenceFactor !== undefined) nonneg(`${at}.meetingCadenceFactor`, p.meetingCadenceFactor);
+    if (p.meetingAgreementValidity !== undefined) nonneg(`${at}.meetingAgreementValidity`, p.meetingAgreementValidity);
+  };
+  checkPolicies('policies', m.policies);
+  m.timeline.forEach((t, i) => {
+    nonneg(`timeline[${i}].at`, t.at);
+    checkPolicies(`timeline[${i}].policies`, t.policies);
+  });
+
+  if (issues.length > 0) throw new ModelError(issues);
+  checked.add(m);
+}

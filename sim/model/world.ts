@@ -1,0 +1,263 @@
+// The runtime state of one replication, built afresh from the immutable ModelSpec:
+// persons, team queues, requests, escalations, agreements and the design backlog,
+// plus the simulation kernel and the named random streams. Mechanisms (mechanisms/)
+// and the scheduler (agents.ts) read and change it; nothing here decides behaviour.
+
+import { Simulation } from '../engine/index.js';
+import { makeDistribution, RandomStreams, type Distribution, type RandomStream, type Seed } from '../random/index.js';
+import { Metrics } from './metrics.js';
+import { PersonState } from './person.js';
+import { type ModelSpec, type Policies, PROCESS_KINDS } from './spec.js';
+import { EscalationStore, RequestStore } from './store.js';
+import { TeamQueue } from './team-queue.js';
+import { Trace } from './trace.js';
+
+export interface Kinds {
+  arrival: number;
+  taskDone: number;
+  weekStart: number;
+  offDuty: number;
+  overtimeEnd: number;
+  absenceStart: number;
+  absenceEnd: number;
+  meetingStart: number;
+  meetingEnd: number;
+  designEffect: number;
+  fallback: number;
+  policy: number;
+  warmupEnd: number;
+}
+
+export class World {
+  readonly spec: ModelSpec;
+  readonly sim: Simulation;
+  readonly streams: RandomStreams;
+  /** Policies in force now: the timeline replaces fields as it goes. */
+  policy: Policies;
+  readonly kinds = {} as Kinds;
+
+  readonly persons: PersonState[];
+  readonly teamIndex = new Map<string, number>();
+  readonly streamIndex = new Map<string, number>();
+  readonly personIndex = new Map<string, number>();
+  readonly nTeams: number;
+  readonly nStreams: number;
+  readonly nTypes: number;
+
+  /** Per team: its operators, its queue, its manager, its line coordinator, its key persons. */
+  readonly teamOperators: number[][];
+  readonly teamQueues: TeamQueue[];
+  readonly teamManager: Int32Array;
+  readonly teamLineCoordinator: Int32Array;
+  readonly teamKeyPersons: number[][];
+  readonly keyPersons: number[];
+  /** Per stream: process coordinator (or -1), process manager (or -1). */
+  readonly streamCoordinator: Int32Array;
+  readonly streamManager: Int32Array;
+  /** Per stream and step: owning team, service distribution. */
+  readonly stepTeam: Int32Array[];
+  readonly stepService: Distribution[][];
+  readonly streamKindWeights: Float64Array[];
+  readonly streamKindTotal: Float64Array;
+
+  readonly typeWeights: Float64Array;
+  readonly typeWeightTotal: number;
+  readonly typeScope: Uint8Array; // 0 line, 1 process, 2 design
+  readonly typeEffort: Distribution[];
+  /** The question type a mismatched handover raises. */
+  readonly handoverType: number;
+
+  /** Agreement state per (stream, type): index s * nTypes + q. */
+  readonly explicit: Float64Array;
+  readonly tacit: Float64Array;
+  readonly meetingValidUntil: Float64Array;
+  /** Design backlog: visible signals per (stream, type), design work left, who holds it. */
+  readonly backlog: Float64Array;
+  readonly designLeft: Float64Array;
+  readonly designHeld: Uint8Array;
+  /** Per meeting: escalations waiting for it. */
+  readonly meetingQueues: number[][];
+  readonly meetingMembers: number[][];
+  /** Per meeting: who is in it now, what it decided, and whether it is cancelled. */
+  readonly meetingPresent: number[][];
+  readonly meetingDecided: number[][];
+  readonly meetingDormant: Uint8Array;
+  /** Behaviour distributions, built once. */
+  readonly behaviourDist: { coordination: Distribution; compensation: Distribution; design: Distribution };
+  /** Mean service hours of the steps a team owns (for backlog-in-hours estimates). */
+  readonly meanStepHours: Float64Array;
+
+  readonly requests: RequestStore;
+  readonly escalations = new EscalationStore();
+  readonly metrics: Metrics;
+  readonly trace: Trace | null;
+
+  readonly rng: {
+    questionTypes: RandomStream;
+    coverage: RandomStream;
+    improvise: RandomStream;
+    intervention: RandomStream;
+    effort: RandomStream;
+    handover: RandomStream;
+    rework: RandomStream;
+    design: RandomStream;
+  };
+  readonly arrivalRng: RandomStream[];
+  readonly caseRng: RandomStream[];
+
+  readonly horizon: number;
+  readonly warmup: number;
+
+  constructor(spec: ModelSpec, opts: { seed: Seed; replication: number; horizon: number; warmup: number; trace: boolean }) {
+    this.spec = spec;
+    this.horizon = opts.horizon;
+    this.warmup = opts.warmup;
+    this.sim = new Simulation({ initialCapacity: 4096 });
+    this.streams = new RandomStreams(opts.seed, opts.replication);
+    this.policy = { ...spec.policies };
+
+    spec.teams.forEach((t, i) => this.teamIndex.set(t.id, i));
+    spec.streams.forEach((s, i) => this.streamIndex.set(s.id, i));
+    spec.persons.forEach((p, i) => this.personIndex.set(p.id, i));
+    this.nTeams = spec.teams.length;
+    this.nStreams = spec.streams.length;
+    this.nTypes = spec.questionTypes.length;
+
+    this.persons = spec.persons.map((p, i) => new PersonState(i, p));
+    this.teamOperators = spec.teams.map(() => []);
+    this.teamKeyPersons = spec.teams.map(() => []);
+    this.teamQueues = spec.teams.map(() => new TeamQueue());
+    this.teamManager = new Int32Array(this.nTeams).fill(-1);
+    this.teamLineCoordinator = new Int32Array(this.nTeams).fill(-1);
+    this.streamCoordinator = new Int32Array(this.nStreams).fill(-1);
+    this.streamManager = new Int32Array(this.nStreams).fill(-1);
+    this.keyPersons = [];
+    for (const p of this.persons) {
+      for (const r of p.spec.roles) {
+        if (r.role === 'operator') p.operatorTeam = this.team(r.team);
+        else if (r.role === 'lineCoordinator') p.lineCoordinatorTeam = this.team(r.team);
+        else if (r.role === 'processCoordinator') p.processStreams.push(this.stream(r.stream));
+        else if (r.role === 'manager') {
+          p.isManager = true;
+          if (r.team !== undefined) p.managerTeam = this.team(r.team);
+          if (r.stream !== undefined) p.managerStream = this.stream(r.stream);
+        } else if (r.role === 'mt') p.isMT = true;
+      }
+      if (p.operatorTeam >= 0) this.teamOperators[p.operatorTeam]!.push(p.index);
+      if (p.lineCoordinatorTeam >= 0 && this.teamLineCoordinator[p.lineCoordinatorTeam] === -1) {
+        this.teamLineCoordinator[p.lineCoordinatorTeam] = p.index;
+      }
+      if (p.managerTeam >= 0 && this.teamManager[p.managerTeam] === -1) this.teamManager[p.managerTeam] = p.index;
+      if (p.managerStream >= 0 && this.streamManager[p.managerStream] === -1) this.streamManager[p.managerStream] = p.index;
+      for (const s of p.processStreams) if (this.streamCoordinator[s] === -1) this.streamCoordinator[s] = p.index;
+      if (p.spec.keyPerson) {
+        this.keyPersons.push(p.index);
+        const home = p.operatorTeam >= 0 ? p.operatorTeam : p.lineCoordinatorTeam;
+        if (home >= 0) this.teamKeyPersons[home]!.push(p.index);
+      }
+    }
+
+    this.stepTeam = spec.streams.map((s) => Int32Array.from(s.steps.map((st) => this.team(st.team))));
+    this.stepService = spec.streams.map((s) => s.steps.map((st) => makeDistribution(st.service)));
+    this.streamKindWeights = spec.streams.map((s) => Float64Array.from(PROCESS_KINDS.map((k) => s.processMix[k] ?? 0)));
+    this.streamKindTotal = Float64Array.from(this.streamKindWeights.map((w) => w.reduce((a, b) => a + b, 0)));
+
+    this.typeWeights = Float64Array.from(spec.questionTypes.map((q) => q.weight));
+    this.typeWeightTotal = this.typeWeights.reduce((a, b) => a + b, 0);
+    this.typeScope = Uint8Array.from(spec.questionTypes.map((q) => (q.scope === 'line' ? 0 : q.scope === 'process' ? 1 : 2)));
+    this.typeEffort = spec.questionTypes.map((q) => makeDistribution(q.answerEffort));
+    const ho = spec.questionTypes.findIndex((q) => q.id === 'handover');
+    this.handoverType = ho >= 0 ? ho : Math.max(0, spec.questionTypes.findIndex((q) => q.scope === 'process'));
+
+    const cells = this.nStreams * this.nTypes;
+    this.explicit = new Float64Array(cells);
+    this.tacit = new Float64Array(cells);
+    this.meetingValidUntil = new Float64Array(cells).fill(-Infinity);
+    this.backlog = new Float64Array(cells);
+    this.designLeft = new Float64Array(cells);
+    this.designHeld = new Uint8Array(cells);
+    // Organisation-wide agreements first, stream-specific ones override them.
+    const ordered = [...spec.agreements].sort((a, b) => (a.stream === undefined ? 0 : 1) - (b.stream === undefined ? 0 : 1));
+    for (const a of ordered) {
+      const q = spec.questionTypes.findIndex((t) => t.id === a.questionType);
+      const targets = a.stream === undefined ? [...Array(this.nStreams).keys()] : [this.stream(a.stream)];
+      for (const s of targets) {
+        this.explicit[s * this.nTypes + q] = a.explicit;
+        this.tacit[s * this.nTypes + q] = a.tacit;
+      }
+    }
+
+    this.meetingQueues = spec.meetings.map(() => []);
+    this.meetingMembers = spec.meetings.map((m) =>
+      m.kind === 'mt' && m.participants.length === 0
+        ? this.persons.filter((p) => p.isMT).map((p) => p.index)
+        : m.participants.map((id) => this.personIndex.get(id)!),
+    );
+
+    this.meetingPresent = spec.meetings.map(() => []);
+    this.meetingDecided = spec.meetings.map(() => []);
+    this.meetingDormant = new Uint8Array(spec.meetings.length);
+    const b = spec.behaviour;
+    this.behaviourDist = {
+      coordination: makeDistribution(b.coordinationEffort),
+      compensation: makeDistribution(b.compensationEffort),
+      design: makeDistribution(b.designEffort),
+    };
+    this.meanStepHours = new Float64Array(this.nTeams);
+    const stepCount = new Float64Array(this.nTeams);
+    spec.streams.forEach((st, s) =>
+      st.steps.forEach((_, k) => {
+        const t = this.stepTeam[s]![k]!;
+        this.meanStepHours[t] = this.meanStepHours[t]! + this.stepService[s]![k]!.mean;
+        stepCount[t] = stepCount[t]! + 1;
+      }),
+    );
+    for (let t = 0; t < this.nTeams; t++) if (stepCount[t]! > 0) this.meanStepHours[t] = this.meanStepHours[t]! / stepCount[t]!;
+    for (const p of this.persons) p.propensity = b.compensationPropensity;
+
+    const maxSteps = Math.max(1, ...spec.streams.map((s) => s.steps.length));
+    this.requests = new RequestStore(maxSteps);
+    this.metrics = new Metrics(this);
+    this.trace = opts.trace ? new Trace() : null;
+
+    const st = this.streams;
+    this.rng = {
+      questionTypes: st.stream('question-types'),
+      coverage: st.stream('coverage'),
+      improvise: st.stream('improvise'),
+      intervention: st.stream('intervention'),
+      effort: st.stream('effort'),
+      handover: st.stream('handover'),
+      rework: st.stream('rework'),
+      design: st.stream('design'),
+    };
+    this.arrivalRng = spec.streams.map((s) => st.stream(`arrivals/${s.id}`));
+    this.caseRng = spec.streams.map((s) => st.stream(`cases/${s.id}`));
+  }
+
+  team(id: string): number {
+    const i = this.teamIndex.get(id);
+    if (i === undefined) throw new Error(`model: unknown team "${id}"`);
+    return i;
+  }
+
+  stream(id: string): number {
+    const i = this.streamIndex.get(id);
+    if (i === undefined) throw new Error(`model: unknown value stream "${id}"`);
+    return i;
+  }
+
+  /** Mean explicit coverage over all (stream, question type) cells, weighted by type frequency. */
+  coverage(): number {
+    let acc = 0;
+    for (let s = 0; s < this.nStreams; s++) {
+      for (let q = 0; q < this.nTypes; q++) acc += this.explicit[s * this.nTypes + q]! * this.typeWeights[q]!;
+    }
+    return acc / (this.nStreams * this.typeWeightTotal);
+  }
+
+  /** Is the metrics window open (after warm-up)? */
+  get observing(): boolean {
+    return this.sim.now >= this.warmup;
+  }
+}
