@@ -68,50 +68,70 @@ export function wakeTeam(w: World, team: number): void {
 }
 
 export function dispatch(w: World, p: PersonState): void {
-  if (p.state !== ST_FREE) return;
+  if (p.state !== ST_FREE || p.choosing) return;
+  // Choosing can route new work to this same person (a question they must answer
+  // themselves): the flag keeps that from starting a second task underneath.
+  p.choosing = true;
+  while (!choose(w, p) && hasWork(w, p));
+  p.choosing = false;
+}
+
+function hasWork(w: World, p: PersonState): boolean {
+  return (
+    p.state === ST_FREE &&
+    (p.resumeTask !== TASK_NONE || p.consults.length > 0 || p.escalations.length > 0 || (p.operatorTeam >= 0 && w.teamQueues[p.operatorTeam]!.length > 0))
+  );
+}
+
+/** Takes up the next piece of work; false if nothing was started. */
+function choose(w: World, p: PersonState): boolean {
   if (p.resumeTask !== TASK_NONE) {
     const task = p.resumeTask;
     p.resumeTask = TASK_NONE;
     startTask(w, p, task, p.resumeRef, p.resumeAux, p.resumeCategory, p.resumeLeft);
-    return;
+    return true;
   }
   if (p.consults.length > 0) {
     const id = p.consults.shift()!;
     const q = p.consultTypes.shift()!;
     startTask(w, p, TASK_CONSULT, id, q, CAT_CONSULT, w.typeEffort[q]!.sample(w.rng.effort));
-    return;
+    return true;
   }
   if (p.isManager && w.policy.protectedDesignShare > 0 && p.designThisWeek < w.policy.protectedDesignShare * p.spec.hoursPerWeek) {
     const item = designItemFor(w);
     if (item >= 0) {
       startDesign(w, p, item);
-      return;
+      return true;
     }
   }
   if (p.escalations.length > 0) {
     escalationStart(w, p, p.escalations.shift()!);
-    return;
+    return true;
   }
   if (p.operatorTeam >= 0) {
     const q = w.teamQueues[p.operatorTeam]!;
     while (q.length > 0) {
       const id = pickNextCase(w, p.operatorTeam, p);
-      if (beginStep(w, id, p)) return; // else the case was parked on a question: pick again
+      if (beginStep(w, id, p)) return true;
+      // The case was parked on a question; if that put work in this person's own
+      // queues, take that up first.
+      if (p.consults.length > 0 || p.escalations.length > 0) return false;
     }
   }
   if (p.isManager) {
     const item = designItemFor(w);
     if (item >= 0) {
       startDesign(w, p, item);
-      return;
+      return true;
     }
   }
   if (p.overtime) {
     // Nothing left that justified staying late.
     goOffDuty(w, p);
-    return;
+    return true;
   }
   setCategory(w, p, CAT_IDLE);
+  return false;
 }
 
 /** Handler of TASK_DONE: the person finished what they were doing. */
@@ -155,6 +175,8 @@ export function release(w: World, p: PersonState): void {
     return;
   }
   if (p.offDuty) {
+    p.account(w.sim.now);
+    p.overtime = false;
     p.state = ST_OFF;
     setCategory(w, p, CAT_OFF);
     return;

@@ -72,6 +72,8 @@ export class PersonState {
   isMT = false;
 
   state = ST_FREE;
+  /** Inside dispatch: work routed to this person now waits for the choice to finish. */
+  choosing = false;
   /** Working beyond contract hours this week. */
   overtime = false;
   /** Absent spells overlap meetings and off-time: counted, not stacked. */

@@ -161,6 +161,8 @@ export interface BehaviourSpec {
   fallbackDelay: number;
   /** Probability a handover between teams with divergent definitions is rejected. */
   handoverMismatch: number;
+  /** Without a dominance rule: probability the losing coordinator contests a collision that is neither urgent nor at risk. */
+  contestTendency: number;
   /** Probability the informal process coordinator passes an escalation on to a manager. */
   informalPassOn: number;
   /** Queue length beyond which the informal coordinator counts as unreachable. */

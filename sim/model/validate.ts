@@ -118,7 +118,7 @@ export function validateModel(m: ModelSpec): void {
   });
 
   const b = m.behaviour;
-  for (const key of ['improviseTendency', 'improvisationReworkRisk', 'compensationPropensity', 'designCoverageGain', 'handoverMismatch', 'informalPassOn'] as const) {
+  for (const key of ['improviseTendency', 'improvisationReworkRisk', 'compensationPropensity', 'designCoverageGain', 'handoverMismatch', 'informalPassOn', 'contestTendency'] as const) {
     prob(`behaviour.${key}`, b[key]);
   }
   for (const key of ['improvisationEffort', 'recognitionGain', 'designLeadTime', 'fallbackDelay', 'informalReachLimit', 'overtimeThreshold', 'overtimeMax', 'absenceRatePerYear', 'absenceMeanHours'] as const) {

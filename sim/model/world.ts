@@ -101,6 +101,7 @@ export class World {
     handover: RandomStream;
     rework: RandomStream;
     design: RandomStream;
+    collision: RandomStream;
   };
   readonly arrivalRng: RandomStream[];
   readonly caseRng: RandomStream[];
@@ -230,6 +231,7 @@ export class World {
       handover: st.stream('handover'),
       rework: st.stream('rework'),
       design: st.stream('design'),
+      collision: st.stream('collision'),
     };
     this.arrivalRng = spec.streams.map((s) => st.stream(`arrivals/${s.id}`));
     this.caseRng = spec.streams.map((s) => st.stream(`cases/${s.id}`));

@@ -7,14 +7,15 @@
 //   - No dominance rule: standing decides. The line coordinator (the manager, where she
 //     is the line coordinator) and the stream's process coordinator are compared on
 //     seniority; the senior side's case is taken (000:L1345: the line usually wins).
-//     The losing coordinator escalates when the losing case is urgent or at risk
-//     (less than half of its due window left).
+//     Nothing settles the question of who decides, so the losing coordinator
+//     escalates when the losing case is urgent or at risk (less than half of its due
+//     window left), and otherwise still with his contest tendency (Rachid can only
+//     raise a warning finger, 000:L1345; the quarrels go to the MT, L1348).
 //   - A dominance rule (line or process): the dominant order applies at once; only an
 //     urgent losing case, an exception the rule does not settle, is escalated, along the
 //     path the rule fixes (000:L1363-1379).
 // Collision escalations go to a manager and do not block the losing case: if resolved
-// while it still waits, it is moved to the front. No random stream: the rule is
-// deterministic given the queue.
+// while it still waits, it is moved to the front. Stream: `collision` (contests).
 
 import type { PersonState } from '../person.js';
 import { ESC_COLLISION } from '../store.js';
@@ -41,7 +42,9 @@ export function pickNextCase(w: World, team: number, _p: PersonState): number {
         else processWins = w.persons[pc]!.spec.seniority > lineSeniority(w, team);
         take = processWins ? edd : 0;
         const loser = processWins ? lineCase : processCase;
-        const contested = r.urgent[loser] === 1 || (dominance === 'none' && atRisk(w, loser));
+        const contested =
+          r.urgent[loser] === 1 ||
+          (dominance === 'none' && (atRisk(w, loser) || w.rng.collision.next() < w.spec.behaviour.contestTendency));
         if (contested) {
           w.metrics.collisionEscalation();
           escalate(w, loser, w.handoverType, ESC_COLLISION, false);

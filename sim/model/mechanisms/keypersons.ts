@@ -57,6 +57,7 @@ export function absenceStart(w: World, person: number): void {
   p.absentDepth++;
   if (p.absentDepth > 1) return;
   p.account(w.sim.now);
+  if (p.overtime) p.offDuty = true; // contract hours were already over
   p.overtime = false;
   p.inMeeting = -1; // leaves a meeting in progress
   interrupt(w, p, ST_ABSENT, p.offDuty ? CAT_OFF : CAT_ABSENT);

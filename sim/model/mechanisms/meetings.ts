@@ -43,11 +43,8 @@ export function meetingStart(w: World, m: number): void {
   const designFirst = spec.kind === 'mt' && w.policy.mtAgenda === 'design-first';
   if (designFirst) slots = designSlots(w, m, slots, present.length);
   const queue = w.meetingQueues[m]!;
-  const now = w.sim.now;
   while (slots > 0 && queue.length > 0) {
     const e = queue.shift()!;
-    const cell = w.escalations.stream[e]! * w.nTypes + w.escalations.questionType[e]!;
-    w.meetingValidUntil[cell] = Math.max(w.meetingValidUntil[cell]!, now + spec.duration + w.policy.meetingAgreementValidity);
     if (w.policy.managerIntervention === 'refer-or-signal') signalEscalation(w, e);
     decided.push(e);
     slots--;
@@ -76,7 +73,13 @@ function designSlots(w: World, m: number, slots: number, present: number): numbe
 export function meetingEnd(w: World, m: number): void {
   const spec = w.spec.meetings[m]!;
   const decided = w.meetingDecided[m]!;
-  for (const e of decided) finish(w, e, OUT_MEETING, -1);
+  const until = w.sim.now + w.policy.meetingAgreementValidity;
+  for (const e of decided) {
+    // The decision holds from the end of the meeting for the validity period.
+    const cell = w.escalations.stream[e]! * w.nTypes + w.escalations.questionType[e]!;
+    w.meetingValidUntil[cell] = Math.max(w.meetingValidUntil[cell]!, until);
+    finish(w, e, OUT_MEETING, -1);
+  }
   decided.length = 0;
   for (const i of w.meetingPresent[m]!) {
     const p = w.persons[i]!;

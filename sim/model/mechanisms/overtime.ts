@@ -33,6 +33,7 @@ export function offDuty(w: World, person: number): void {
   const weekEnd = (Math.floor(w.sim.now / WEEK_HOURS) + 1) * WEEK_HOURS;
   const room = Math.min(w.spec.behaviour.overtimeMax, weekEnd - w.sim.now);
   if (room > 1e-9 && p.state !== ST_MEETING && backlogHours(w, p) > w.spec.behaviour.overtimeThreshold) {
+    p.account(w.sim.now); // contract time so far is not overtime
     p.overtime = true;
     w.sim.schedule(room, w.kinds.overtimeEnd, person);
     return;
@@ -49,8 +50,12 @@ export function overtimeEnd(w: World, person: number): void {
 
 export function goOffDuty(w: World, p: PersonState): void {
   p.account(w.sim.now); // book the overtime worked so far before the flag drops
-  p.overtime = false;
   p.offDuty = true;
-  if (p.state === ST_MEETING) return; // leaves when the meeting ends
+  if (p.state === ST_MEETING) {
+    // Stays to the end of the meeting: that time is beyond contract hours.
+    p.overtime = true;
+    return;
+  }
+  p.overtime = false;
   interrupt(w, p, p.state === ST_ABSENT ? ST_ABSENT : ST_OFF, CAT_OFF);
 }
