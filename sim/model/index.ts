@@ -9,3 +9,4 @@ export { OUTCOMES, ESC_REASONS } from './store.js';
 export { HOW_NAMES } from './mechanisms/questions.js';
 export { TRACE_TYPES, type TraceData } from './trace.js';
 export * from './spec.js';
+export { toTraceFile, parseTraceFile, TraceFileError, TRACE_FORMAT, TRACE_VERSION, type TraceFile } from './trace-file.js';
