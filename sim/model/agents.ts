@@ -28,6 +28,16 @@ import type { World } from './world.js';
 
 const CATEGORY_ACTIVITY = [ACT_OPERATE, ACT_OPERATE, ACT_COORDINATE, ACT_COORDINATE, ACT_COMPENSATE, ACT_DESIGN, ACT_MEETING, ACT_IDLE, ACT_ABSENT, ACT_OFF];
 
+/** Changes a person's state, keeping each team's count of free operators (so a new case
+ *  wakes nobody when nobody is free, without scanning the team). */
+export function setState(w: World, p: PersonState, state: number): void {
+  if (p.operatorTeam >= 0) {
+    const delta = (state === ST_FREE ? 1 : 0) - (p.state === ST_FREE ? 1 : 0);
+    if (delta !== 0) w.teamFree[p.operatorTeam] = w.teamFree[p.operatorTeam]! + delta;
+  }
+  p.state = state;
+}
+
 /** Books time so far and switches the person to a new category of time. */
 export function setCategory(w: World, p: PersonState, category: number): void {
   p.account(w.sim.now);
@@ -42,7 +52,7 @@ export function setCategory(w: World, p: PersonState, category: number): void {
 
 /** Starts a task of `hours` for a free person. */
 export function startTask(w: World, p: PersonState, task: number, ref: number, aux: number, category: number, hours: number): void {
-  p.state = ST_BUSY;
+  setState(w, p, ST_BUSY);
   p.task = task;
   p.taskRef = ref;
   p.taskAux = aux;
@@ -59,6 +69,7 @@ export function workArrives(w: World, p: PersonState): void {
 
 /** Wakes free operators of a team until its queue is empty or nobody is free. */
 export function wakeTeam(w: World, team: number): void {
+  if (w.teamFree[team] === 0) return;
   const ops = w.teamOperators[team]!;
   const q = w.teamQueues[team]!;
   for (let i = 0; i < ops.length && q.length > 0; i++) {
@@ -142,7 +153,7 @@ export function taskDone(w: World, person: number): void {
   const aux = p.taskAux;
   p.task = TASK_NONE;
   p.taskEvent = -1;
-  p.state = ST_FREE;
+  setState(w, p, ST_FREE);
   setCategory(w, p, CAT_IDLE);
   if (task === TASK_OPERATE) stepDone(w, ref, p);
   else if (task === TASK_CONSULT) consultDone(w, ref, aux, p);
@@ -163,25 +174,25 @@ export function interrupt(w: World, p: PersonState, state: number, category: num
     p.task = TASK_NONE;
     p.taskEvent = -1;
   }
-  p.state = state;
+  setState(w, p, state);
   setCategory(w, p, category);
 }
 
 /** Brings a person back to work after a meeting, absence or off-time, if nothing else holds them. */
 export function release(w: World, p: PersonState): void {
   if (p.absentDepth > 0) {
-    p.state = ST_ABSENT;
+    setState(w, p, ST_ABSENT);
     setCategory(w, p, p.offDuty ? CAT_OFF : CAT_ABSENT);
     return;
   }
   if (p.offDuty) {
     p.account(w.sim.now);
     p.overtime = false;
-    p.state = ST_OFF;
+    setState(w, p, ST_OFF);
     setCategory(w, p, CAT_OFF);
     return;
   }
-  p.state = ST_FREE;
+  setState(w, p, ST_FREE);
   setCategory(w, p, CAT_IDLE);
   dispatch(w, p);
 }

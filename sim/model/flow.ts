@@ -109,8 +109,7 @@ export function stepDone(w: World, id: number, p: PersonState): void {
   }
   w.metrics.stepDone(id, team);
   if (w.trace !== null) w.trace.add(w.sim.now, TR_STEP_DONE, r.serial[id]!, k, team);
-  const steps = w.spec.streams[s]!.steps.length;
-  if (k + 1 < steps) {
+  if (k + 1 < w.streamSteps[s]!) {
     handover(w, id, k + 1, p);
     return;
   }

@@ -102,9 +102,8 @@ export class Metrics {
 
   stepDone(id: number, _team: number): void {
     const r = this.w.requests;
-    const s = this.w.spec.streams[r.stream[id]!]!;
     // The team's own KPI: its share of the due window (what the team sees and is judged on).
-    const ok = this.w.sim.now - r.stepEnter[id]! <= s.dueIn / s.steps.length ? 1 : 0;
+    const ok = this.w.sim.now - r.stepEnter[id]! <= this.w.stepNorm[r.stream[id]!]! ? 1 : 0;
     this.stepsDone++;
     this.stepsWithinNorm += ok;
     this.wk.steps++;

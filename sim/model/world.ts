@@ -47,6 +47,11 @@ export class World {
   /** Per team: its operators, its queue, its manager, its line coordinator, its key persons. */
   readonly teamOperators: number[][];
   readonly teamQueues: TeamQueue[];
+  /** Operators of each team who are free now (see agents.setState). */
+  readonly teamFree: Int32Array;
+  /** Per stream: number of steps and each step's share of the due window (the team KPI norm). */
+  readonly streamSteps: Int32Array;
+  readonly stepNorm: Float64Array;
   readonly teamManager: Int32Array;
   readonly teamLineCoordinator: Int32Array;
   readonly teamKeyPersons: number[][];
@@ -158,6 +163,10 @@ export class World {
       }
     }
 
+    this.teamFree = new Int32Array(this.nTeams);
+    for (let t = 0; t < this.nTeams; t++) this.teamFree[t] = this.teamOperators[t]!.length;
+    this.streamSteps = Int32Array.from(spec.streams.map((s) => s.steps.length));
+    this.stepNorm = Float64Array.from(spec.streams.map((s) => s.dueIn / s.steps.length));
     this.stepTeam = spec.streams.map((s) => Int32Array.from(s.steps.map((st) => this.team(st.team))));
     this.stepService = spec.streams.map((s) => s.steps.map((st) => makeDistribution(st.service)));
     this.streamKindWeights = spec.streams.map((s) => Float64Array.from(PROCESS_KINDS.map((k) => s.processMix[k] ?? 0)));
