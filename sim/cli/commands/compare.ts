@@ -1,0 +1,104 @@
+// `stroom compare`: designs side by side on common random numbers, each metric's mean
+// ± 95% half-width per design and the paired difference against the baseline, marked
+// where its interval excludes zero. With --precision, replications are added until
+// the target relative half-width is met (or the cap is reached).
+
+import type { CommandModule } from 'yargs';
+import { compareDesigns, runReplications, runSequential, summarise, type ReplicationRecord, type TaskBase } from '../../experiment/index.js';
+import { METRIC_IDS } from '../../model/index.js';
+import { describeRun, makeContext } from '../context.js';
+import { UsageError } from '../errors.js';
+import { summaryTable, tidyCsv, toJson } from '../format.js';
+import { type CommonArgs, withCommon } from '../options.js';
+import { emit } from '../output.js';
+
+interface CompareArgs extends CommonArgs {
+  designs?: string;
+  baseline?: string;
+  metrics?: string;
+  precision?: number;
+  'max-reps'?: number;
+  target?: string;
+}
+
+export function listArg(name: string, v: string | undefined, allowed: readonly string[]): string[] | undefined {
+  if (v === undefined) return undefined;
+  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  if (items.length === 0) throw new UsageError(`--${name}: expected a comma-separated list`);
+  for (const i of items) if (!allowed.includes(i)) throw new UsageError(`--${name}: unknown "${i}"; valid: ${allowed.join(', ')}`);
+  return items;
+}
+
+export function compareCommand(setExit: (code: number) => void): CommandModule<object, CompareArgs> {
+  return {
+    command: 'compare <scenario>',
+    describe: 'compare designs on common random numbers (paired differences with 95% intervals)',
+    builder: (y) =>
+      withCommon(y)
+        .option('designs', { alias: 'd', type: 'string', describe: 'designs to compare, comma-separated (default: all of the scenario)' })
+        .option('baseline', { alias: 'b', type: 'string', describe: 'design the others are compared with (default: the scenario\'s)' })
+        .option('metrics', { alias: 'm', type: 'string', describe: 'metrics to show, comma-separated (default: all)' })
+        .option('precision', { type: 'number', describe: 'add replications until every target metric\'s half-width / |mean| <= this' })
+        .option('max-reps', { type: 'number', default: 200, describe: 'cap on replications with --precision' })
+        .option('target', { type: 'string', default: 'lead_time_mean,escalations_per_100', describe: 'metrics the precision target applies to' })
+        .example('$0 compare dpv --designs island,usm --reps 30', 'island vs USM on the DPV case, 30 paired replications')
+        .example('$0 compare scenarios/dpv.yaml --precision 0.02 --max-reps 100 -f csv -o out/dpv.csv', 'replicate until ±2%, tidy CSV to a file') as never,
+    handler: async (args) => {
+      const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
+      if (args.precision !== undefined && !(args.precision > 0 && args.precision < 1)) throw new UsageError(`--precision: expected a relative half-width in (0, 1), e.g. 0.05, got ${args.precision}`);
+      const ctx = await makeContext(args);
+      try {
+        const designs = listArg('designs', args.designs, ctx.scenario.designOrder) ?? [...ctx.scenario.designOrder];
+        const baseline = args.baseline ?? (designs.includes(ctx.scenario.experiment.baseline) ? ctx.scenario.experiment.baseline : designs[0]!);
+        if (!designs.includes(baseline)) throw new UsageError(`--baseline: "${baseline}" is not among the compared designs (${designs.join(', ')})`);
+        const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
+        let records: ReplicationRecord[];
+        let note = '';
+        if (args.precision !== undefined) {
+          const target = listArg('target', args.target, METRIC_IDS)!;
+          const res = await runSequential(ctx.executor, base, designs, {
+            metrics: target,
+            targetRelativePrecision: args.precision,
+            minReplications: Math.min(ctx.reps, 10),
+            maxReplications: args['max-reps'] ?? 200,
+            onProgress: ctx.progress('replicating'),
+          });
+          records = res.records;
+          ctx.reps = res.replications;
+          note = res.met
+            ? `precision target ${args.precision} met for ${target.join(', ')} after ${res.replications} replications`
+            : `precision target ${args.precision} NOT met after the cap of ${res.replications} replications (worst ${res.precision.toFixed(4)})`;
+          if (!res.met) setExit(1);
+        } else {
+          records = await runReplications(ctx.executor, base, designs, ctx.reps, ctx.progress('replicating'));
+        }
+        const summary = summarise(records);
+        const others = designs.filter((d) => d !== baseline);
+        const comparisons = new Map(others.map((o) => [o, compareDesigns(records, baseline, o)]));
+        let text: string;
+        if (args.format === 'csv') text = tidyCsv(records, metrics);
+        else if (args.format === 'json') {
+          text = toJson({
+            scenario: ctx.scenario.name, file: args.scenario, designs, baseline, replications: ctx.reps, seed: ctx.seed,
+            horizon_hours: ctx.horizon, warmup_hours: ctx.warmup, note: note || undefined,
+            summary: Object.fromEntries(designs.map((d) => [d, Object.fromEntries(metrics.map((m) => [m, summary[d]?.[m]]))])),
+            differences: Object.fromEntries(others.map((o) => [`${o}-${baseline}`, Object.fromEntries(metrics.map((m) => [m, comparisons.get(o)![m]]))])),
+          });
+        } else {
+          text = [
+            `${ctx.scenario.name}: ${designs.join(' vs ')} (baseline ${baseline})`,
+            describeRun(ctx) + (note ? `; ${note}` : ''),
+            '',
+            summaryTable(summary, designs, metrics, comparisons, baseline),
+            '',
+            'mean ± half-width of the 95% t-interval across replications; differences are paired per replication.',
+            '* the paired interval excludes zero.',
+          ].join('\n');
+        }
+        emit(text, args.output);
+      } finally {
+        await ctx.close();
+      }
+    },
+  };
+}

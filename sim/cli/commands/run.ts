@@ -1,0 +1,50 @@
+// `stroom run`: replications of one design, each metric's mean ± 95% half-width.
+
+import type { CommandModule } from 'yargs';
+import { runReplications, summarise, type TaskBase } from '../../experiment/index.js';
+import { METRIC_IDS } from '../../model/index.js';
+import { describeRun, makeContext } from '../context.js';
+import { UsageError } from '../errors.js';
+import { summaryTable, tidyCsv, toJson } from '../format.js';
+import { type CommonArgs, withCommon } from '../options.js';
+import { emit } from '../output.js';
+import { listArg } from './compare.js';
+
+interface RunArgs extends CommonArgs {
+  design?: string;
+  metrics?: string;
+}
+
+export function runCommand(_setExit: (code: number) => void): CommandModule<object, RunArgs> {
+  return {
+    command: 'run <scenario>',
+    describe: 'replicate one design and report every metric with its 95% interval',
+    builder: (y) =>
+      withCommon(y)
+        .option('design', { alias: 'd', type: 'string', describe: 'design to run (default: the scenario\'s baseline)' })
+        .option('metrics', { alias: 'm', type: 'string', describe: 'metrics to show, comma-separated (default: all)' })
+        .example('$0 run dpv --design usm --reps 10', 'ten replications of the USM design on DPV')
+        .example('$0 run scenarios/middenstad.yaml -f json -o out/run.json', 'all metrics as JSON') as never,
+    handler: async (args) => {
+      const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
+      const ctx = await makeContext(args, args.design ? { designs: [args.design] } : {});
+      try {
+        const design = args.design ?? ctx.scenario.experiment.baseline;
+        if (!ctx.scenario.designs[design]) throw new UsageError(`--design: "${design}" is not in the scenario; designs: ${ctx.scenario.designOrder.join(', ')}`);
+        const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
+        const records = await runReplications(ctx.executor, base, [design], ctx.reps, ctx.progress('replicating'));
+        const summary = summarise(records);
+        let text: string;
+        if (args.format === 'csv') text = tidyCsv(records, metrics);
+        else if (args.format === 'json') {
+          text = toJson({ scenario: ctx.scenario.name, design, replications: ctx.reps, seed: ctx.seed, horizon_hours: ctx.horizon, warmup_hours: ctx.warmup, summary: summary[design] });
+        } else {
+          text = [`${ctx.scenario.name}: design ${design}`, describeRun(ctx), '', summaryTable(summary, [design], metrics), '', 'mean ± half-width of the 95% t-interval across replications.'].join('\n');
+        }
+        emit(text, args.output);
+      } finally {
+        await ctx.close();
+      }
+    },
+  };
+}

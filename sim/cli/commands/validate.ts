@@ -1,0 +1,58 @@
+// `stroom validate`: loads scenario files, reports every problem with its path, and
+// lists the parameters that do not say where they come from.
+
+import type { CommandModule } from 'yargs';
+import { loadScenarioFile } from '../../node/scenario-files.js';
+import { scenarioPath } from '../context.js';
+import { UsageError } from '../errors.js';
+import { isBadInput } from '../report-error.js';
+
+interface ValidateArgs {
+  scenarios: string[];
+  strict?: boolean;
+}
+
+export function validateCommand(setExit: (code: number) => void): CommandModule<object, ValidateArgs> {
+  return {
+    command: 'validate <scenarios..>',
+    describe: 'check scenario files and report parameters without provenance',
+    builder: (y) =>
+      y
+        .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario files or built-in names' })
+        .option('strict', { type: 'boolean', default: false, describe: 'exit 1 when a parameter lacks provenance' })
+        .example('$0 validate scenarios/*.yaml', 'check every built-in scenario')
+        .example('$0 validate my-org.yaml --strict', 'fail when a parameter has no source or assumption') as never,
+    handler: (args) => {
+      let worst = 0;
+      for (const name of args.scenarios) {
+        let file: string;
+        try {
+          file = scenarioPath(name);
+        } catch (e) {
+          if (!(e instanceof UsageError)) throw e;
+          process.stderr.write(`stroom: ${e.message}\n`);
+          worst = 2;
+          continue;
+        }
+        try {
+          const s = loadScenarioFile(file);
+          const missing = s.provenance.missing;
+          const persons = Object.values(s.designs)[0]?.persons.length ?? 0;
+          process.stdout.write(`ok: ${name}: "${s.name}", designs ${s.designOrder.join(', ')}; ${persons} persons\n`);
+          if (missing.length > 0) {
+            process.stdout.write(`  ${missing.length} parameter(s) without provenance (add source: "000:L123" or assumption: "why"):\n`);
+            for (const p of missing) process.stdout.write(`    ${p}\n`);
+            if (args.strict) worst = Math.max(worst, 1);
+          } else {
+            process.stdout.write('  every parameter has provenance\n');
+          }
+        } catch (e) {
+          if (!isBadInput(e)) throw e;
+          process.stderr.write(`stroom: ${(e as Error).message}\n`);
+          worst = 2;
+        }
+      }
+      setExit(worst);
+    },
+  };
+}

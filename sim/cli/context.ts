@@ -1,0 +1,107 @@
+// What every experiment command sets up: the scenario (loaded and checked), the
+// experiment settings (flags over scenario defaults), the executor (in-process for
+// one worker, else a thread pool), a pino logger on stderr and a progress bar.
+
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cliProgress from 'cli-progress';
+import pino, { type Logger } from 'pino';
+import { createInlineExecutor, estimateWarmup, replicationTasks, type Executor, type TaskBase } from '../experiment/index.js';
+import { createThreadPool } from '../node/pool.js';
+import { run as runModel } from '../node/run-model.js';
+import { builtinScenario, type LoadedScenario } from '../node/scenario-files.js';
+import { scenarioFor } from '../node/run-model.js';
+import { UsageError } from './errors.js';
+import { type CommonArgs, hoursArg, positiveInt, seedArg, workersArg } from './options.js';
+
+export interface Context {
+  file: string;
+  scenario: LoadedScenario;
+  reps: number;
+  seed: number | string;
+  horizon: number;
+  warmup: number;
+  warmupNote: string;
+  workers: number;
+  executor: Executor;
+  log: Logger;
+  progress: (label: string) => ((done: number, total: number) => void) | undefined;
+  close: () => Promise<void>;
+}
+
+const RUN_MODULE = fileURLToPath(new URL('../node/run-model.ts', import.meta.url));
+
+/** A scenario argument: a path, or the name of a built-in scenario. */
+export function scenarioPath(arg: string): string {
+  if (existsSync(arg)) return resolve(arg);
+  const builtin = builtinScenario(arg);
+  if (builtin) return builtin;
+  throw new UsageError(`scenario "${arg}": no such file, and not a built-in scenario (built-in: dpv, middenstad)`);
+}
+
+export async function makeContext(args: CommonArgs, opts: { designs?: string[] } = {}): Promise<Context> {
+  const log = pino({ level: args['log-level'] ?? 'warn', base: undefined }, pino.destination(2));
+  const file = scenarioPath(args.scenario);
+  const scenario = scenarioFor(file);
+  const x = scenario.experiment;
+  for (const d of opts.designs ?? []) {
+    if (!scenario.designs[d]) throw new UsageError(`design "${d}" is not in ${args.scenario}; designs: ${scenario.designOrder.join(', ')}`);
+  }
+  const reps = positiveInt('reps', args.reps, 100_000) ?? x.replications;
+  const seed = seedArg(args.seed) ?? x.seed;
+  const horizon = hoursArg('horizon', args.horizon) ?? x.horizon;
+  if (!(horizon > 0)) throw new UsageError('--horizon: must be longer than zero');
+  const workers = workersArg(args.workers);
+  const executor: Executor = workers === 1 ? createInlineExecutor(runModel) : createThreadPool({ workers, runModule: RUN_MODULE });
+  const showProgress = args.progress ?? Boolean(process.stderr.isTTY);
+  const progress = (label: string) => {
+    if (!showProgress) return undefined;
+    const bar = new cliProgress.SingleBar(
+      { format: `${label} [{bar}] {value}/{total} replications | {duration_formatted}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return (done: number, total: number) => {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+      if (done >= total) bar.stop();
+    };
+  };
+  const ctx: Context = {
+    file, scenario, reps, seed, horizon, warmup: 0, warmupNote: '', workers, executor, log, progress,
+    close: () => executor.close(),
+  };
+  const warmArg = args.warmup ?? (x.warmup === 'auto' ? 'auto' : undefined);
+  if (warmArg === 'auto') {
+    const design = opts.designs?.[0] ?? x.baseline;
+    const est = await autoWarmup(ctx, design);
+    ctx.warmup = est.hours;
+    ctx.warmupNote = est.note;
+  } else {
+    ctx.warmup = hoursArg('warmup', warmArg) ?? (x.warmup as number);
+    ctx.warmupNote = `${ctx.warmup / 40} weeks (given)`;
+  }
+  log.info({ file, reps, seed, horizon, warmup: ctx.warmup, workers }, 'experiment');
+  return ctx;
+}
+
+/** Estimates the warm-up by MSER-5 on the weekly WIP of pilot replications (no warm-up, twice the horizon). */
+async function autoWarmup(ctx: Context, design: string): Promise<{ hours: number; note: string }> {
+  const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: 0 };
+  const pilots = Math.min(10, Math.max(5, ctx.reps));
+  const tasks = replicationTasks(base, [design], pilots).map((t) => ({ ...t, replication: 1_000_000 + t.replication }));
+  const results = await ctx.executor.run(tasks, ctx.progress('warm-up pilots'));
+  const est = estimateWarmup(results, { series: 'wip', hoursPerWeek: 40, weekLabels: 'end' });
+  const weeks = Math.ceil(est.warmupWeeks);
+  const note = `${weeks} weeks (MSER-5 on weekly WIP of ${pilots} pilot runs of ${design}${est.reliable ? '' : `; unreliable: ${est.reason ?? 'no steady state found'}`})`;
+  ctx.log.info({ warmupWeeks: weeks, reliable: est.reliable }, 'warm-up estimated');
+  return { hours: weeks * 40, note };
+}
+
+export function describeRun(ctx: Context): string {
+  return `${ctx.reps} replications on common random numbers, seed ${ctx.seed}, ${ctx.horizon / 40} weeks observed after a warm-up of ${ctx.warmupNote}`;
+}
