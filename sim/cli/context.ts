@@ -10,7 +10,8 @@ import pino, { type Logger } from 'pino';
 import { createInlineExecutor, estimateWarmup, replicationTasks, type Executor, type TaskBase } from '../experiment/index.js';
 import { createThreadPool } from '../node/pool.js';
 import { run as runModel } from '../node/run-model.js';
-import { builtinScenario, type LoadedScenario } from '../node/scenario-files.js';
+import { listBuiltinScenarios, resolveScenarioPath } from '../node/scenario-files.js';
+import type { Scenario as LoadedScenario } from '../scenario/index.js';
 import { scenarioFor } from '../node/run-model.js';
 import { UsageError } from './errors.js';
 import { type CommonArgs, hoursArg, positiveInt, seedArg, workersArg } from './options.js';
@@ -34,10 +35,9 @@ const RUN_MODULE = fileURLToPath(new URL('../node/run-model.ts', import.meta.url
 
 /** A scenario argument: a path, or the name of a built-in scenario. */
 export function scenarioPath(arg: string): string {
-  if (existsSync(arg)) return resolve(arg);
-  const builtin = builtinScenario(arg);
-  if (builtin) return builtin;
-  throw new UsageError(`scenario "${arg}": no such file, and not a built-in scenario (built-in: dpv, middenstad)`);
+  const p = resolveScenarioPath(arg);
+  if (existsSync(p)) return resolve(p);
+  throw new UsageError(`scenario "${arg}": no such file, and not a built-in scenario (built-in: ${listBuiltinScenarios().join(', ')})`);
 }
 
 export async function makeContext(args: CommonArgs, opts: { designs?: string[] } = {}): Promise<Context> {

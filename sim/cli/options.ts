@@ -3,7 +3,7 @@
 
 import type { Argv } from 'yargs';
 import { availableParallelism } from 'node:os';
-import { parseQuantity } from '../scenario/index.js';
+import { readQuantity } from '../scenario/index.js';
 import { UsageError } from './errors.js';
 
 export interface CommonArgs {
@@ -45,7 +45,7 @@ export function hoursArg(name: string, v: string | undefined): number | undefine
   const text = /^\s*[0-9.]+\s*$/.test(v) ? `${v} weeks` : v;
   let hours: number;
   try {
-    hours = parseQuantity(text, 'time');
+    hours = readQuantity(text, 'time');
   } catch (e) {
     throw new UsageError(`--${name}: ${(e as Error).message}; e.g. "52 weeks", "2080 h" or 52 (weeks)`);
   }

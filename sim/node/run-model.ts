@@ -2,21 +2,60 @@
 // thread pool's workers and the in-process executor both use it, so a replication is
 // computed by the same code whatever runs it. Scenarios are loaded once per worker
 // and per design point, then reused.
+//
+// A design point sets values at paths of the scenario document (e.g.
+// `designs.usm.policies.protectedDesignShare`). It is applied to the parsed YAML
+// before loading, so units, provenance and every check apply to swept values too; a
+// misspelt key is caught by the schema like any unknown key.
 
+import { parse, stringify } from 'yaml';
 import type { RunResult, RunTask } from '../experiment/index.js';
+import { parsePath, formatPath } from '../experiment/index.js';
 import { simulate } from '../model/index.js';
-import { loadScenarioFile, type LoadedScenario } from './scenario-files.js';
+import { loadScenario, ScenarioError, type Scenario } from '../scenario/index.js';
+import { loadScenarioFile, readScenarioText } from './scenario-files.js';
 
-const cache = new Map<string, LoadedScenario>();
+const cache = new Map<string, Scenario>();
 
-export function scenarioFor(file: string, point?: Record<string, unknown>): LoadedScenario {
+export function scenarioFor(file: string, point?: Record<string, unknown>): Scenario {
   const key = point && Object.keys(point).length > 0 ? `${file}\u0000${JSON.stringify(point)}` : file;
   let s = cache.get(key);
   if (s === undefined) {
-    s = loadScenarioFile(file, point);
+    s = point && Object.keys(point).length > 0 ? loadWithPoint(file, point) : loadScenarioFile(file);
     cache.set(key, s);
   }
   return s;
+}
+
+function loadWithPoint(file: string, point: Record<string, unknown>): Scenario {
+  const doc = parse(readScenarioText(file)) as unknown;
+  for (const [path, value] of Object.entries(point)) {
+    let segments;
+    try {
+      segments = parsePath(path);
+    } catch (e) {
+      throw new ScenarioError(file, [{ path, message: (e as Error).message }]);
+    }
+    let node = doc as Record<string | number, unknown>;
+    for (let i = 0; i < segments.length - 1; i++) {
+      const seg = segments[i]!;
+      let next = node[seg];
+      if (next === undefined && typeof seg === 'string' && !Array.isArray(node)) {
+        next = {};
+        node[seg] = next; // a map the file leaves out (e.g. a design without policy overrides)
+      }
+      if (typeof next !== 'object' || next === null) {
+        throw new ScenarioError(file, [{ path, message: `cannot set a value here: ${formatPath(segments.slice(0, i + 1))} is ${next === undefined ? 'missing' : 'not a map or list'}` }]);
+      }
+      node = next as Record<string | number, unknown>;
+    }
+    const last = segments[segments.length - 1]!;
+    if (Array.isArray(node) && (typeof last !== 'number' || last >= node.length)) {
+      throw new ScenarioError(file, [{ path, message: `index ${String(last)} is outside the list (length ${node.length})` }]);
+    }
+    node[last] = value;
+  }
+  return loadScenario(stringify(doc), file, (p) => readScenarioText(p));
 }
 
 export function run(task: RunTask): RunResult {

@@ -29,6 +29,12 @@ export function listArg(name: string, v: string | undefined, allowed: readonly s
   return items;
 }
 
+function worstPrecision(p: Record<string, Record<string, number>>): number {
+  let worst = 0;
+  for (const d of Object.values(p)) for (const v of Object.values(d)) worst = Math.max(worst, Number.isFinite(v) ? v : Infinity);
+  return worst;
+}
+
 export function compareCommand(setExit: (code: number) => void): CommandModule<object, CompareArgs> {
   return {
     command: 'compare <scenario>',
@@ -67,7 +73,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
           ctx.reps = res.replications;
           note = res.met
             ? `precision target ${args.precision} met for ${target.join(', ')} after ${res.replications} replications`
-            : `precision target ${args.precision} NOT met after the cap of ${res.replications} replications (worst ${res.precision.toFixed(4)})`;
+            : `precision target ${args.precision} NOT met after the cap of ${res.replications} replications (worst ${worstPrecision(res.precision).toFixed(4)})`;
           if (!res.met) setExit(1);
         } else {
           records = await runReplications(ctx.executor, base, designs, ctx.reps, ctx.progress('replicating'));
