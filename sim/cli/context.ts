@@ -9,6 +9,7 @@ import cliProgress from 'cli-progress';
 import pino, { type Logger } from 'pino';
 import { createInlineExecutor, estimateWarmup, replicationTasks, type Executor, type TaskBase } from '../experiment/index.js';
 import { createThreadPool } from '../node/pool.js';
+import { withResolvedModels } from '../node/resolved-executor.js';
 import { run as runModel } from '../node/run-model.js';
 import { listBuiltinScenarios, resolveScenarioPath } from '../node/scenario-files.js';
 import type { Scenario as LoadedScenario } from '../scenario/index.js';
@@ -31,7 +32,8 @@ export interface Context {
   close: () => Promise<void>;
 }
 
-const RUN_MODULE = fileURLToPath(new URL('../node/run-model.ts', import.meta.url));
+// Compiled (dist/) or run from sources (tsx, vitest): the run module has the same extension as this file.
+const RUN_MODULE = fileURLToPath(new URL(`../node/run-spec.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
 
 /** A scenario argument: a path, or the name of a built-in scenario. */
 export function scenarioPath(arg: string): string {
@@ -53,7 +55,8 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
   const horizon = hoursArg('horizon', args.horizon) ?? x.horizon;
   if (!(horizon > 0)) throw new UsageError('--horizon: must be longer than zero');
   const workers = workersArg(args.workers);
-  const executor: Executor = workers === 1 ? createInlineExecutor(runModel) : createThreadPool({ workers, runModule: RUN_MODULE });
+  const executor: Executor =
+    workers === 1 ? createInlineExecutor(runModel) : withResolvedModels(createThreadPool({ workers, runModule: RUN_MODULE }));
   const showProgress = args.progress ?? Boolean(process.stderr.isTTY);
   const progress = (label: string) => {
     if (!showProgress) return undefined;

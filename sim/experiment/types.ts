@@ -18,6 +18,9 @@ export interface RunTask {
   replication: number;
   horizon: number;
   warmup: number;
+  /** The resolved model, attached by the caller so workers need not load the scenario
+   *  (opaque here: the experiment layer never reads it). */
+  model?: unknown;
 }
 
 /** Runs one replication synchronously; pure and deterministic given the task. */

@@ -11,7 +11,7 @@
 import { parse, stringify } from 'yaml';
 import type { RunResult, RunTask } from '../experiment/index.js';
 import { parsePath, formatPath } from '../experiment/index.js';
-import { simulate } from '../model/index.js';
+import { simulate, type ModelSpec } from '../model/index.js';
 import { loadScenario, ScenarioError, type Scenario } from '../scenario/index.js';
 import { loadScenarioFile, readScenarioText } from './scenario-files.js';
 
@@ -59,9 +59,9 @@ function loadWithPoint(file: string, point: Record<string, unknown>): Scenario {
 }
 
 export function run(task: RunTask): RunResult {
-  const scenario = scenarioFor(task.scenarioId, task.point);
-  const spec = scenario.designs[task.design];
-  if (spec === undefined) throw new Error(`design "${task.design}" not in ${task.scenarioId}; designs: ${Object.keys(scenario.designs).join(', ')}`);
+  // A model shipped with the task (see resolved-executor.ts) saves loading the scenario here.
+  const spec = (task.model as ModelSpec | undefined) ?? scenarioFor(task.scenarioId, task.point).designs[task.design];
+  if (spec === undefined) throw new Error(`design "${task.design}" not in ${task.scenarioId}`);
   const r = simulate(spec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup });
   return { metrics: r.metrics, series: r.series };
 }

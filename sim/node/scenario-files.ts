@@ -11,7 +11,9 @@ import { ScenarioError } from '../scenario/errors.js';
 import { decodeScenarioBytes } from '../scenario/source-text.js';
 
 /** The directory of the scenarios that ship with stroom. */
-export const BUILTIN_SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+export const BUILTIN_SCENARIOS_DIR = [new URL('../../scenarios/', import.meta.url), new URL('../../../scenarios/', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../../scenarios/', import.meta.url)); // sources, or compiled in dist/
 
 /** Reads a scenario file as text; throws ScenarioError for what cannot be a scenario. */
 export function readScenarioText(path: string): string {
