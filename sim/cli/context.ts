@@ -8,12 +8,7 @@ import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import pino, { type Logger } from 'pino';
 import { createInlineExecutor, estimateWarmup, replicationTasks, type Executor, type TaskBase } from '../experiment/index.js';
-import { createThreadPool } from '../node/pool.js';
-import { withResolvedModels } from '../node/resolved-executor.js';
-import { run as runModel } from '../node/run-model.js';
-import { listBuiltinScenarios, resolveScenarioPath } from '../node/scenario-files.js';
 import type { Scenario as LoadedScenario } from '../scenario/index.js';
-import { scenarioFor } from '../node/run-model.js';
 import { UsageError } from './errors.js';
 import { type CommonArgs, hoursArg, positiveInt, seedArg, workersArg } from './options.js';
 
@@ -36,25 +31,34 @@ export interface Context {
 const RUN_MODULE = fileURLToPath(new URL(`../node/run-spec.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
 
 /** A scenario argument: a path, or the name of a built-in scenario. */
-export function scenarioPath(arg: string): string {
+export async function scenarioPath(arg: string): Promise<string> {
+  const { listBuiltinScenarios, resolveScenarioPath } = await import('../node/scenario-files.js');
   const p = resolveScenarioPath(arg);
   if (existsSync(p)) return resolve(p);
   throw new UsageError(`scenario "${arg}": no such file, and not a built-in scenario (built-in: ${listBuiltinScenarios().join(', ')})`);
 }
 
 export async function makeContext(args: CommonArgs, opts: { designs?: string[] } = {}): Promise<Context> {
+  // Flags first: a bad flag is reported before the (slow) scenario loader starts.
+  const repsArg = positiveInt('reps', args.reps, 100_000);
+  const seedFlag = seedArg(args.seed);
+  const workers = workersArg(args.workers);
+  const horizonArg = await hoursArg('horizon', args.horizon);
+  if (horizonArg !== undefined && !(horizonArg > 0)) throw new UsageError('--horizon: must be longer than zero');
+  const warmFlag = args.warmup === 'auto' ? 'auto' : await hoursArg('warmup', args.warmup);
   const log = pino({ level: args['log-level'] ?? 'warn', base: undefined }, pino.destination(2));
-  const file = scenarioPath(args.scenario);
+  const file = await scenarioPath(args.scenario);
+  const { run: runModel, scenarioFor } = await import('../node/run-model.js');
   const scenario = scenarioFor(file);
   const x = scenario.experiment;
   for (const d of opts.designs ?? []) {
     if (!scenario.designs[d]) throw new UsageError(`design "${d}" is not in ${args.scenario}; designs: ${scenario.designOrder.join(', ')}`);
   }
-  const reps = positiveInt('reps', args.reps, 100_000) ?? x.replications;
-  const seed = seedArg(args.seed) ?? x.seed;
-  const horizon = hoursArg('horizon', args.horizon) ?? x.horizon;
-  if (!(horizon > 0)) throw new UsageError('--horizon: must be longer than zero');
-  const workers = workersArg(args.workers);
+  const reps = repsArg ?? x.replications;
+  const seed = seedFlag ?? x.seed;
+  const horizon = horizonArg ?? x.horizon;
+  const { createThreadPool } = await import('../node/pool.js');
+  const { withResolvedModels } = await import('../node/resolved-executor.js');
   const executor: Executor =
     workers === 1 ? createInlineExecutor(runModel) : withResolvedModels(createThreadPool({ workers, runModule: RUN_MODULE }));
   const showProgress = args.progress ?? Boolean(process.stderr.isTTY);
@@ -78,14 +82,14 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
     file, scenario, reps, seed, horizon, warmup: 0, warmupNote: '', workers, executor, log, progress,
     close: () => executor.close(),
   };
-  const warmArg = args.warmup ?? (x.warmup === 'auto' ? 'auto' : undefined);
+  const warmArg = warmFlag ?? (x.warmup === 'auto' ? 'auto' : undefined);
   if (warmArg === 'auto') {
     const design = opts.designs?.[0] ?? x.baseline;
     const est = await autoWarmup(ctx, design);
     ctx.warmup = est.hours;
     ctx.warmupNote = est.note;
   } else {
-    ctx.warmup = hoursArg('warmup', warmArg) ?? (x.warmup as number);
+    ctx.warmup = warmArg ?? (x.warmup as number);
     ctx.warmupNote = `${ctx.warmup / 40} weeks (given)`;
   }
   log.info({ file, reps, seed, horizon, warmup: ctx.warmup, workers }, 'experiment');

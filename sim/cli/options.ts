@@ -3,7 +3,6 @@
 
 import type { Argv } from 'yargs';
 import { availableParallelism } from 'node:os';
-import { readQuantity } from '../scenario/index.js';
 import { UsageError } from './errors.js';
 
 export interface CommonArgs {
@@ -39,9 +38,11 @@ export function positiveInt(name: string, v: number | undefined, max: number): n
   return v;
 }
 
-/** A run length from the CLI: plain numbers are weeks. */
-export function hoursArg(name: string, v: string | undefined): number | undefined {
+/** A run length from the CLI: plain numbers are weeks. Units are read by the scenario
+ *  loader's mathjs instance, loaded only when needed (it is slow to start). */
+export async function hoursArg(name: string, v: string | undefined): Promise<number | undefined> {
   if (v === undefined) return undefined;
+  const { readQuantity } = await import('../scenario/units.js');
   const text = /^\s*[0-9.]+\s*$/.test(v) ? `${v} weeks` : v;
   let hours: number;
   try {

@@ -2,9 +2,12 @@
 // (scenario files, flags, trace files), 1 for anything else. Stacks only with
 // STROOM_DEBUG=1.
 
-import { DistributionError } from '../random/index.js';
-import { ModelError, TraceFileError } from '../model/index.js';
-import { ScenarioError } from '../scenario/index.js';
+// Imports stay light (no scenario loader, no mathjs) so that errors found before any
+// scenario is read are reported quickly.
+import { DistributionError } from '../random/distributions.js';
+import { ModelError } from '../model/validate.js';
+import { TraceFileError } from '../model/trace-file.js';
+import { ScenarioError } from '../scenario/errors.js';
 import { UsageError } from './errors.js';
 
 export function isBadInput(e: unknown): boolean {

@@ -5,7 +5,6 @@
 import type { CommandModule } from 'yargs';
 import { grid, latinHypercube, runSweep, type DesignPoint, type FactorRange, type TaskBase } from '../../experiment/index.js';
 import { METRIC_IDS } from '../../model/index.js';
-import { scenarioFor } from '../../node/run-model.js';
 import { describeRun, makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { plusMinus, table, tidyCsv, toJson } from '../format.js';
@@ -82,6 +81,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         const points: DesignPoint[] = sets.length > 0 ? grid(parseSets(sets)) : latinHypercube(parseRanges(ranges), samples!, ctx.seed);
         if (points.length > 10_000) throw new UsageError(`sweep: ${points.length} points is more than the 10000 allowed in one sweep`);
         // Load every point once here, so a bad path or value is reported before any run starts.
+        const { scenarioFor } = await import('../../node/run-model.js');
         for (const p of points) scenarioFor(ctx.file, p);
         const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
         const results = await runSweep(ctx.executor, base, points, { designs, replications: ctx.reps, onProgress: ctx.progress('sweeping') });

@@ -4,7 +4,6 @@
 import { basename } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { simulate, toTraceFile } from '../../model/index.js';
-import { scenarioFor } from '../../node/run-model.js';
 import { scenarioPath } from '../context.js';
 import { UsageError } from '../errors.js';
 import { hoursArg, seedArg } from '../options.js';
@@ -35,17 +34,20 @@ export function traceCommand(_setExit: (code: number) => void): CommandModule<ob
         .option('output', { alias: 'o', type: 'string', describe: 'trace file to write (default: <scenario>-<design>-<seed>.trace.json)' })
         .example('$0 trace dpv --design island -o island.trace.json', 'a year of the island design for the viewer')
         .example('$0 trace dpv --design usm --seed 7 -o usm.trace.json', 'the USM design on another seed') as never,
-    handler: (args) => {
-      const file = scenarioPath(args.scenario);
+    handler: async (args) => {
+      if (!Number.isInteger(args.replication) || args.replication < 0) throw new UsageError(`--replication: expected a whole number >= 0, got ${args.replication}`);
+      const seedFlag = seedArg(args.seed);
+      const horizonFlag = await hoursArg('horizon', args.horizon);
+      const warmFlag = await hoursArg('warmup', args.warmup === 'auto' ? undefined : args.warmup);
+      const file = await scenarioPath(args.scenario);
+      const { scenarioFor } = await import('../../node/run-model.js');
       const s = scenarioFor(file);
       const design = args.design ?? s.experiment.baseline;
       const spec = s.designs[design];
       if (!spec) throw new UsageError(`--design: "${design}" is not in ${args.scenario}; designs: ${s.designOrder.join(', ')}`);
-      if (!Number.isInteger(args.replication) || args.replication < 0) throw new UsageError(`--replication: expected a whole number >= 0, got ${args.replication}`);
-      const seed = seedArg(args.seed) ?? s.experiment.seed;
-      const horizon = hoursArg('horizon', args.horizon) ?? s.experiment.horizon;
-      const warmArg = hoursArg('warmup', args.warmup === 'auto' ? undefined : args.warmup);
-      const warmup = warmArg ?? (typeof s.experiment.warmup === 'number' ? s.experiment.warmup : 0);
+      const seed = seedFlag ?? s.experiment.seed;
+      const horizon = horizonFlag ?? s.experiment.horizon;
+      const warmup = warmFlag ?? (typeof s.experiment.warmup === 'number' ? s.experiment.warmup : 0);
       const result = simulate(spec, { seed, replication: args.replication, horizon, warmup, trace: true });
       const out = args.output ?? `${basename(file).replace(/\.ya?ml$/, '')}-${design}-${seed}.trace.json`;
       const trace = toTraceFile(spec, result, { scenario: s.name, design, seed, replication: args.replication, horizon, warmup });

@@ -2,7 +2,6 @@
 // lists the parameters that do not say where they come from.
 
 import type { CommandModule } from 'yargs';
-import { loadScenarioFile } from '../../node/scenario-files.js';
 import { scenarioPath } from '../context.js';
 import { UsageError } from '../errors.js';
 import { isBadInput } from '../report-error.js';
@@ -22,12 +21,13 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
         .option('strict', { type: 'boolean', default: false, describe: 'exit 1 when a parameter lacks provenance' })
         .example('$0 validate scenarios/*.yaml', 'check every built-in scenario')
         .example('$0 validate my-org.yaml --strict', 'fail when a parameter has no source or assumption') as never,
-    handler: (args) => {
+    handler: async (args) => {
+      const { loadScenarioFile } = await import('../../node/scenario-files.js');
       let worst = 0;
       for (const name of args.scenarios) {
         let file: string;
         try {
-          file = scenarioPath(name);
+          file = await scenarioPath(name);
         } catch (e) {
           if (!(e instanceof UsageError)) throw e;
           process.stderr.write(`stroom: ${e.message}\n`);
