@@ -35,6 +35,7 @@ export function setState(w: World, p: PersonState, state: number): void {
     const delta = (state === ST_FREE ? 1 : 0) - (p.state === ST_FREE ? 1 : 0);
     if (delta !== 0) w.teamFree[p.operatorTeam] = w.teamFree[p.operatorTeam]! + delta;
   }
+  if (state === ST_FREE && p.state !== ST_FREE) p.idleSince = w.sim.now;
   p.state = state;
 }
 
@@ -67,14 +68,22 @@ export function workArrives(w: World, p: PersonState): void {
   if (p.state === ST_FREE) dispatch(w, p);
 }
 
-/** Wakes free operators of a team until its queue is empty or nobody is free. */
+/**
+ * Wakes free operators of a team, the one free the longest first (work is shared out,
+ * not given to whoever is listed first), until its queue is empty or nobody is free.
+ */
 export function wakeTeam(w: World, team: number): void {
   if (w.teamFree[team] === 0) return;
   const ops = w.teamOperators[team]!;
   const q = w.teamQueues[team]!;
-  for (let i = 0; i < ops.length && q.length > 0; i++) {
-    const p = w.persons[ops[i]!]!;
-    if (p.state === ST_FREE) dispatch(w, p);
+  for (let tries = ops.length; q.length > 0 && w.teamFree[team]! > 0 && tries > 0; tries--) {
+    let best: PersonState | null = null;
+    for (let i = 0; i < ops.length; i++) {
+      const p = w.persons[ops[i]!]!;
+      if (p.state === ST_FREE && !p.choosing && (best === null || p.idleSince < best.idleSince)) best = p;
+    }
+    if (best === null) return;
+    dispatch(w, best);
   }
 }
 

@@ -74,6 +74,8 @@ export class PersonState {
   state = ST_FREE;
   /** Inside dispatch: work routed to this person now waits for the choice to finish. */
   choosing = false;
+  /** When the person last became free: the longest-free operator takes the next case. */
+  idleSince = 0;
   /** Working beyond contract hours this week. */
   overtime = false;
   /** Absent spells overlap meetings and off-time: counted, not stacked. */

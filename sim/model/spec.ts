@@ -151,6 +151,8 @@ export interface BehaviourSpec {
   compensationEffort: DistributionSpec;
   /** Hours a coordinator spends resolving one escalation. */
   coordinationEffort: DistributionSpec;
+  /** Visible signals a (stream, question type) needs before design takes it up: a recurring problem, not a one-off. */
+  designSignalThreshold: number;
   /** Hours of design work to turn one signal cluster into an explicit agreement. */
   designEffort: DistributionSpec;
   /** Hours from finished design work to the agreement taking effect. */

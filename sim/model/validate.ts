@@ -124,6 +124,7 @@ export function validateModel(m: ModelSpec): void {
   for (const key of ['improvisationEffort', 'recognitionGain', 'designLeadTime', 'fallbackDelay', 'informalReachLimit', 'overtimeThreshold', 'overtimeMax', 'absenceRatePerYear', 'absenceMeanHours'] as const) {
     nonneg(`behaviour.${key}`, b[key]);
   }
+  if (!(Number.isInteger(b.designSignalThreshold) && b.designSignalThreshold >= 1)) bad('behaviour.designSignalThreshold', `must be a whole number >= 1, got ${b.designSignalThreshold}`);
   if (!(b.mtItemHours > 0)) bad('behaviour.mtItemHours', `must be > 0 hours, got ${b.mtItemHours}`);
   dist('behaviour.compensationEffort', b.compensationEffort);
   dist('behaviour.coordinationEffort', b.coordinationEffort);

@@ -33,6 +33,7 @@ export function buildBehaviour(b: RawBehaviour, reader: Reader): BehaviourSpec {
     recognitionGain: b.recognitionGain,
     compensationEffort: reader.distribution(b.compensationEffort, at('compensationEffort')),
     coordinationEffort: reader.distribution(b.coordinationEffort, at('coordinationEffort')),
+    designSignalThreshold: b.designSignalThreshold,
     designEffort: reader.distribution(b.designEffort, at('designEffort')),
     designLeadTime: reader.time(b.designLeadTime, at('designLeadTime')),
     designCoverageGain: b.designCoverageGain,

@@ -95,6 +95,7 @@ const behaviourFields = {
   recognitionGain: NonNegative,
   compensationEffort: Distribution,
   coordinationEffort: Distribution,
+  designSignalThreshold: NonNegative,
   designEffort: Distribution,
   designLeadTime: Quantity,
   designCoverageGain: Probability,

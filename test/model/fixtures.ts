@@ -71,7 +71,7 @@ export function smallOrg(o: FixtureOptions = {}): ModelSpec {
     behaviour: {
       improviseTendency: 0.6, improvisationEffort: 0.5, improvisationReworkRisk: 0.2, compensationPropensity: 0.7, recognitionGain: 0.01,
       compensationEffort: { type: 'exponential', mean: 1 }, coordinationEffort: { type: 'exponential', mean: 0.5 },
-      designEffort: { type: 'exponential', mean: 8 }, designLeadTime: 40, designCoverageGain: 0.3, fallbackDelay: 4,
+      designSignalThreshold: 1, designEffort: { type: 'exponential', mean: 8 }, designLeadTime: 40, designCoverageGain: 0.3, fallbackDelay: 4,
       handoverMismatch: 0.15, contestTendency: 0.3, informalPassOn: 0.3, informalReachLimit: 3, overtimeThreshold: 4, overtimeMax: o.overtimeMax ?? 4,
       absenceRatePerYear: o.absenceRatePerYear ?? 3, absenceMeanHours: 16, mtItemHours: 0.5,
     },

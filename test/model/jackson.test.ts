@@ -38,7 +38,7 @@ function network(): ModelSpec {
     behaviour: {
       improviseTendency: 0, improvisationEffort: 0, improvisationReworkRisk: 0, compensationPropensity: 0, recognitionGain: 0,
       compensationEffort: { type: 'exponential', mean: 1 }, coordinationEffort: { type: 'exponential', mean: 1 },
-      designEffort: { type: 'exponential', mean: 1 }, designLeadTime: 1, designCoverageGain: 0, fallbackDelay: 1,
+      designSignalThreshold: 1, designEffort: { type: 'exponential', mean: 1 }, designLeadTime: 1, designCoverageGain: 0, fallbackDelay: 1,
       handoverMismatch: 0, contestTendency: 0, informalPassOn: 0, informalReachLimit: 1, overtimeThreshold: 1e9, overtimeMax: 0,
       absenceRatePerYear: 0, absenceMeanHours: 1, mtItemHours: 1,
     },

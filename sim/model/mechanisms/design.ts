@@ -2,8 +2,9 @@
 // 000:L928, L1135-1151).
 //
 // The rule: visible signals accumulate per (stream, question type) in the design
-// backlog. A manager with design time takes the cell with the most signals that nobody
-// holds, and works on it in chunks (so the protected design share is re-checked between
+// backlog; a cell becomes a design item once it has recurred, i.e. holds at least
+// `designSignalThreshold` signals (the same problem coming back, 000:L492, L1805). A
+// manager with design time takes the item with the most signals that nobody holds, and works on it in chunks (so the protected design share is re-checked between
 // chunks). When the cell's design work is done, an explicit agreement takes effect after
 // the design lead time: explicit coverage of that cell closes `designCoverageGain` of its
 // remaining gap, and the cell's signals are cleared. Design only sees visible signals:
@@ -40,7 +41,7 @@ export function signalEscalation(w: World, e: number): void {
 /** The backlog cell most worth designing now, or -1. */
 export function designItemFor(w: World): number {
   let best = -1;
-  let most = 0;
+  let most = w.spec.behaviour.designSignalThreshold - 1;
   const n = w.backlog.length;
   for (let c = 0; c < n; c++) {
     const v = w.backlog[c]!;
