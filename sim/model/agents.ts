@@ -35,7 +35,7 @@ export function setState(w: World, p: PersonState, state: number): void {
     const delta = (state === ST_FREE ? 1 : 0) - (p.state === ST_FREE ? 1 : 0);
     if (delta !== 0) w.teamFree[p.operatorTeam] = w.teamFree[p.operatorTeam]! + delta;
   }
-  if (state === ST_FREE && p.state !== ST_FREE) p.idleSince = w.sim.now;
+  if (state === ST_FREE && p.state !== ST_FREE && p.operatorTeam >= 0) w.freeOperators[p.operatorTeam]!.push(p);
   p.state = state;
 }
 
@@ -74,16 +74,12 @@ export function workArrives(w: World, p: PersonState): void {
  */
 export function wakeTeam(w: World, team: number): void {
   if (w.teamFree[team] === 0) return;
-  const ops = w.teamOperators[team]!;
   const q = w.teamQueues[team]!;
-  for (let tries = ops.length; q.length > 0 && w.teamFree[team]! > 0 && tries > 0; tries--) {
-    let best: PersonState | null = null;
-    for (let i = 0; i < ops.length; i++) {
-      const p = w.persons[ops[i]!]!;
-      if (p.state === ST_FREE && !p.choosing && (best === null || p.idleSince < best.idleSince)) best = p;
-    }
-    if (best === null) return;
-    dispatch(w, best);
+  const free = w.freeOperators[team]!;
+  for (let tries = w.teamOperators[team]!.length; q.length > 0 && w.teamFree[team]! > 0 && tries > 0; tries--) {
+    const p = free.shift();
+    if (p === null) return;
+    dispatch(w, p);
   }
 }
 
@@ -94,6 +90,8 @@ export function dispatch(w: World, p: PersonState): void {
   p.choosing = true;
   while (!choose(w, p) && hasWork(w, p));
   p.choosing = false;
+  // Still free: be found by the next case (the list entry may have been used up).
+  if (p.state === ST_FREE && p.operatorTeam >= 0 && !p.inFreeList) w.freeOperators[p.operatorTeam]!.push(p);
 }
 
 function hasWork(w: World, p: PersonState): boolean {

@@ -74,8 +74,10 @@ export class PersonState {
   state = ST_FREE;
   /** Inside dispatch: work routed to this person now waits for the choice to finish. */
   choosing = false;
-  /** When the person last became free: the longest-free operator takes the next case. */
-  idleSince = 0;
+  /** Bumped each time the person becomes free: tells a current entry of the team's free list from a stale one. */
+  freeToken = 0;
+  /** Has a current entry in the team's free list. */
+  inFreeList = false;
   /** Working beyond contract hours this week. */
   overtime = false;
   /** Absent spells overlap meetings and off-time: counted, not stacked. */

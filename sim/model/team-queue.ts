@@ -6,6 +6,8 @@
 // Queues hold tens to a few hundred cases, so a sorted array with binary-search insert
 // beats a heap with removal: insert and remove are memmoves, no allocation per case.
 
+import { type PersonState, ST_FREE } from './person.js';
+
 export class TeamQueue {
   private ids: Int32Array = new Int32Array(64);
   private keys: Float64Array = new Float64Array(64);
@@ -64,5 +66,47 @@ export class TeamQueue {
       }
     }
     return best;
+  }
+}
+
+/**
+ * The free operators of a team in the order they became free, so the one who has waited
+ * longest takes the next case. Entries go stale when the person gets busy; a token per
+ * person tells a current entry from a stale one, so nobody is ever searched for.
+ */
+export class FreeList {
+  private people: PersonState[] = [];
+  private tokens: number[] = [];
+  private head = 0;
+
+  push(p: PersonState): void {
+    p.freeToken++;
+    p.inFreeList = true;
+    this.people.push(p);
+    this.tokens.push(p.freeToken);
+    this.compact();
+  }
+
+  /** The longest-free person still free and not choosing work, or null. */
+  shift(): PersonState | null {
+    while (this.head < this.people.length) {
+      const p = this.people[this.head]!;
+      const token = this.tokens[this.head]!;
+      this.head++;
+      if (p.freeToken !== token) continue; // stale: the person has been busy since
+      p.inFreeList = false;
+      // Busy people have newer tokens; someone free but in the middle of choosing work
+      // is put back by dispatch when they end up free.
+      if (p.state === ST_FREE && !p.choosing) return p;
+    }
+    return null;
+  }
+
+  private compact(): void {
+    if (this.head > 1024 && this.head * 2 > this.people.length) {
+      this.people = this.people.slice(this.head);
+      this.tokens = this.tokens.slice(this.head);
+      this.head = 0;
+    }
   }
 }

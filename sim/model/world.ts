@@ -9,7 +9,7 @@ import { Metrics } from './metrics.js';
 import { PersonState } from './person.js';
 import { type ModelSpec, type Policies, PROCESS_KINDS } from './spec.js';
 import { EscalationStore, RequestStore } from './store.js';
-import { TeamQueue } from './team-queue.js';
+import { FreeList, TeamQueue } from './team-queue.js';
 import { Trace } from './trace.js';
 
 export interface Kinds {
@@ -49,6 +49,8 @@ export class World {
   readonly teamQueues: TeamQueue[];
   /** Operators of each team who are free now (see agents.setState). */
   readonly teamFree: Int32Array;
+  /** Per team: operators in the order they became free (the longest free first). */
+  readonly freeOperators: FreeList[];
   /** Per stream: number of steps and each step's share of the due window (the team KPI norm). */
   readonly streamSteps: Int32Array;
   readonly stepNorm: Float64Array;
@@ -163,6 +165,11 @@ export class World {
       }
     }
 
+    this.freeOperators = this.teamOperators.map((ops) => {
+      const list = new FreeList();
+      for (const i of ops) list.push(this.persons[i]!);
+      return list;
+    });
     this.teamFree = new Int32Array(this.nTeams);
     for (let t = 0; t < this.nTeams; t++) this.teamFree[t] = this.teamOperators[t]!.length;
     this.streamSteps = Int32Array.from(spec.streams.map((s) => s.steps.length));
