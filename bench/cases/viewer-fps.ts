@@ -1,0 +1,23 @@
+// Bench case: the viewer's frame rate replaying a DPV-size year trace at the fastest
+// speed in headless Chromium (see ../viewer-fps.ts, which also runs on its own).
+// Reports frames per second and the 95th percentile frame time; goal >= 50 fps.
+
+import { Unavailable, type CaseContext, type CaseOutput } from '../lib/types.js';
+import { measureViewerFps } from '../viewer-fps.js';
+import { chromiumAvailable } from '../../test/viewer/harness.js';
+
+export async function run(ctx: CaseContext): Promise<CaseOutput> {
+  if (!chromiumAvailable()) throw new Unavailable('Chromium not found: apt-get install chromium');
+  const r = await measureViewerFps(Math.max(1, 5 * ctx.scale));
+  return {
+    figures: { viewer_fps: r.fps, viewer_frame_p95_ms: r.p95FrameMs },
+    ...(r.fps < 50 ? { problems: { viewer_fps: `below the 50 fps goal (${r.fps.toFixed(1)})` } } : {}),
+    info: {
+      trace: r.source,
+      trace_mb: r.traceMB.toFixed(1),
+      events: String(r.events),
+      persons: String(r.persons),
+      max_frame_ms: r.maxFrameMs.toFixed(1),
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// The legend under the transport bar: what each person mark and each escalation mark
+// means (colour, shape and name together), how the queue cells are shaded, and how
+// many persons are doing what right now in the first run. Counts refresh a few times a
+// second at most, never every frame.
+
+import { esc } from './format.js';
+import { ACTIVITY_MARKS, OUTCOME_MARKS, queueColor, shapeSvg } from './palette.js';
+import type { Replay } from './replay.js';
+
+const ACTIVITY_ORDER = ['operating', 'coordinating', 'compensating', 'designing', 'meeting', 'overtime', 'absent', 'idle', 'off'];
+const OUTCOME_ORDER = ['open', 'compensated', 'referred', 'signalled', 'meeting', 'resolved'];
+
+export class Legend {
+  private readonly el: HTMLElement;
+  private counts: HTMLElement[] = [];
+  private names: string[] = [];
+  private tally = new Int32Array(0);
+  private lastUpdate = 0;
+  private lastVersion = -1;
+
+  constructor() {
+    this.el = document.getElementById('legend')!;
+    const ramp = Array.from({ length: 6 }, (_, i) => `<span class="ramp" style="background:${queueColor(i, 5)}"></span>`).join('');
+    this.el.innerHTML =
+      `<div class="legend-group"><span class="legend-title" id="legend-persons">Person marks (now):</span>` +
+      ACTIVITY_ORDER.map((a) => {
+        const m = ACTIVITY_MARKS[a]!;
+        return `<span class="legend-item" data-activity="${a}">${shapeSvg(m)} ${esc(m.label)} <b class="count"></b></span>`;
+      }).join('') +
+      `</div><div class="legend-group"><span class="legend-title">Escalations:</span>` +
+      OUTCOME_ORDER.map((o) => {
+        const m = OUTCOME_MARKS[o]!;
+        const svg = o === 'open' ? '<svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="3.5" fill="#000" stroke="#fff"/></svg>' : shapeSvg(m);
+        return `<span class="legend-item">${svg} ${esc(m.label)}</span>`;
+      }).join('') +
+      `</div><div class="legend-group"><span class="legend-title">Cells:</span><span class="legend-item">weekly mean queue ${ramp} low → high, with an orange bar of the same length and the number</span>` +
+      `<span class="legend-item">hatched: the stream has no step in that team</span></div>`;
+  }
+
+  /** Binds the tallies to the activity names of the run they count (`label` names it when two are shown). */
+  bind(activityNames: string[], label: string | null): void {
+    this.names = activityNames;
+    this.el.querySelector('#legend-persons')!.textContent = label ? `Person marks (now; counts for ${label}):` : 'Person marks (now):';
+    this.tally = new Int32Array(activityNames.length);
+    this.counts = ACTIVITY_ORDER.map((a) => this.el.querySelector<HTMLElement>(`[data-activity="${a}"] .count`)!);
+    this.lastVersion = -1;
+  }
+
+  update(replay: Replay | null, now: number): void {
+    if (!replay || replay.version === this.lastVersion || now - this.lastUpdate < 250) return;
+    this.lastUpdate = now;
+    this.lastVersion = replay.version;
+    replay.tally(this.tally);
+    ACTIVITY_ORDER.forEach((a, i) => {
+      const k = this.names.indexOf(a);
+      const text = k >= 0 ? String(this.tally[k]) : '';
+      const el = this.counts[i];
+      if (el && el.textContent !== text) el.textContent = text;
+    });
+  }
+}

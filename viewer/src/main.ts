@@ -1,0 +1,56 @@
+// Entry point of the viewer page: error reporting first (so nothing after it can fail
+// silently), then the application, its sources of runs, the keyboard and the buttons
+// in the header, and finally whatever the URL asks for (?trace=, ?run=, ?trainer=1).
+
+import 'uplot/dist/uPlot.min.css';
+import './styles.css';
+import './runs.css';
+import { App } from './app.js';
+import { installGlobalHandlers, messageOf, showError } from './errors.js';
+import { KEY_HELP, installKeyboard } from './keyboard.js';
+import { Sources } from './sources.js';
+
+declare global {
+  interface Window {
+    /** Handle for tests and the frame-rate bench; not an API. */
+    stroomViewer?: { app: App; sources: Sources };
+  }
+}
+
+function start(): void {
+  installGlobalHandlers();
+  const app = new App();
+  const sources = new Sources((traces, labels) => {
+    try {
+      app.load(traces, labels);
+    } catch (err) {
+      showError(messageOf(err), 'This run cannot be shown');
+    }
+  });
+  installKeyboard({
+    togglePlay: () => app.clock.toggle(),
+    stepWeeks: (n) => app.clock.stepWeeks(n),
+    faster: () => app.clock.faster(),
+    slower: () => app.clock.slower(),
+    toggleTrainer: () => app.setTrainer(!app.trainer),
+    toggleSideBySide: () => app.toggleSideBySide(),
+    toggleFollow: () => app.toggleFollow(),
+    followStep: (d) => app.follow.step(d),
+    closeFollow: () => app.follow.close(),
+  });
+  document.getElementById('keys')!.textContent = KEY_HELP;
+  document.getElementById('trainer-toggle')!.addEventListener('click', () => app.setTrainer(!app.trainer));
+  document.getElementById('sbs-toggle')!.addEventListener('click', () => app.toggleSideBySide());
+  document.getElementById('follow-toggle')!.addEventListener('click', () => app.toggleFollow());
+  window.stroomViewer = { app, sources };
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('trainer') === '1') app.setTrainer(true);
+  sources.fromQuery(params);
+  document.body.dataset.ready = 'true';
+}
+
+try {
+  start();
+} catch (err) {
+  showError(messageOf(err), 'The viewer could not start');
+}

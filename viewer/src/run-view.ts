@@ -1,0 +1,157 @@
+// One run on screen: its title, headline metrics, the matrix and its charts, all
+// following the shared clock. Side by side is simply two of these in a row, given the
+// same y ranges so their charts compare at a glance.
+
+import { WEEK_HOURS } from '../../sim/model/spec.js';
+import type { RunBundle } from './bundle.js';
+import { LeadTimeChart, coverageChart, kpiGapChart, managerWeekChart } from './charts.js';
+import { esc } from './format.js';
+import { MatrixView, type Highlight } from './matrix.js';
+import { renderMetrics } from './metrics-panel.js';
+import { ACTIVITY_MARKS } from './palette.js';
+import type { TimeChart } from './time-chart.js';
+import { weekSplit, type WeekSubject } from './weekly.js';
+
+export interface SharedRanges {
+  managersHours: number;
+  mtHours: number;
+  backlog: number;
+  histogram: number;
+}
+
+export class RunView {
+  readonly el: HTMLElement;
+  readonly bundle: RunBundle;
+  readonly matrix: MatrixView;
+  private readonly chartsEl: HTMLElement;
+  private readonly ranges: SharedRanges;
+  private readonly phases: number[];
+  private managerChart: TimeChart | null = null;
+  private timeCharts: TimeChart[] = [];
+  private lead: LeadTimeChart | null = null;
+  private subject: WeekSubject = { kind: 'managers' };
+  private scale = 1;
+  private lastVersion = -1;
+  private lastT = Number.NaN;
+  private lastHl = '';
+
+  constructor(parent: HTMLElement, bundle: RunBundle, index: number, ranges: SharedRanges) {
+    this.bundle = bundle;
+    this.ranges = ranges;
+    const run = bundle.data;
+    const tr = run.trace;
+    this.phases = tr.organisation.timeline.map((e) => e.at);
+    this.el = document.createElement('article');
+    this.el.className = 'run';
+    this.el.dataset.run = String(index);
+    const events = run.ev.n.toLocaleString('en');
+    this.el.innerHTML =
+      `<header class="run-head"><h2>${esc(tr.design)} <span class="run-scenario">${esc(tr.scenario)}</span></h2>` +
+      `<p class="run-meta">seed ${esc(String(tr.seed))} · replication ${tr.replication} · ${run.persons.length} persons · ` +
+      `${Math.round(tr.horizon / WEEK_HOURS)} weeks observed after ${Math.round(tr.warmup / WEEK_HOURS)} weeks warm-up · ${events} events ` +
+      `<button type="button" class="save-trace" title="Download this run as a trace file (the format stroom trace writes)">Save trace</button></p></header>`;
+    // A run made in the browser can be kept and reopened later, or given to the CLI's users.
+    this.el.querySelector('.save-trace')!.addEventListener('click', () => {
+      const url = URL.createObjectURL(new Blob([JSON.stringify(tr)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${tr.scenario}-${tr.design}-seed${tr.seed}.json`.replace(/[^\w.-]+/g, '_');
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    });
+    this.el.appendChild(renderMetrics(run));
+    const wrap = document.createElement('div');
+    wrap.className = 'matrix-wrap';
+    this.matrix = new MatrixView(run, bundle.tracks);
+    this.matrix.describePerson = (p) => {
+      const info = run.persons[p]!;
+      const act = run.activityNames[bundle.replay.activity[p]!] ?? '?';
+      return `${info.name} — ${info.roles.join(', ')} — now ${ACTIVITY_MARKS[act]?.label ?? act}`;
+    };
+    wrap.appendChild(this.matrix.canvas);
+    this.el.appendChild(wrap);
+    this.chartsEl = document.createElement('div');
+    this.chartsEl.className = 'charts';
+    const controls = document.createElement('div');
+    controls.className = 'chart-controls';
+    const options = [
+      `<option value="managers">all managers (${run.persons.filter((p) => p.isManager).length})</option>`,
+      `<option value="mt">MT members (${run.persons.filter((p) => p.isMT).length})</option>`,
+      ...run.persons.filter((p) => p.isManager || p.isMT).map((p) => `<option value="p${p.index}">${esc(p.name)}</option>`),
+    ];
+    controls.innerHTML = `<label>Whose week: <select class="week-subject">${options.join('')}</select></label>`;
+    controls.querySelector('select')!.addEventListener('change', (e) => {
+      const v = (e.target as HTMLSelectElement).value;
+      this.subject = v === 'managers' || v === 'mt' ? { kind: v } : { kind: 'person', person: Number(v.slice(1)) };
+      this.buildManagerChart();
+      this.lastT = Number.NaN;
+    });
+    this.chartsEl.appendChild(controls);
+    this.el.appendChild(this.chartsEl);
+    parent.appendChild(this.el);
+  }
+
+  private chartHeight(): number {
+    return Math.round(190 * this.scale);
+  }
+
+  private buildManagerChart(): void {
+    const b = this.bundle;
+    const holder = this.chartsEl.querySelector<HTMLElement>('.manager-chart') ?? document.createElement('div');
+    holder.className = 'manager-chart';
+    if (!holder.parentElement) this.chartsEl.insertBefore(holder, this.chartsEl.children[1] ?? null);
+    this.managerChart?.destroy();
+    const split = weekSplit(b.data, b.weeks, this.subject);
+    const who = this.subject.kind === 'person' ? b.data.persons[this.subject.person]!.name : this.subject.kind === 'mt' ? 'MT members' : 'all managers';
+    const yMax =
+      this.subject.kind === 'managers' ? this.ranges.managersHours : this.subject.kind === 'mt' ? this.ranges.mtHours : 48;
+    this.managerChart = managerWeekChart(holder, split, `Where the week goes: ${who} (hours, summed)`, this.phases, yMax, this.chartHeight());
+  }
+
+  /** (Re)creates the charts and lays out the matrix for the current width and scale. */
+  layout(scale: number): void {
+    this.scale = scale;
+    const width = this.el.clientWidth || 600;
+    this.matrix.resize(width - 2, scale);
+    for (const c of this.timeCharts) c.destroy();
+    this.lead?.destroy();
+    this.timeCharts = [];
+    this.buildManagerChart();
+    const run = this.bundle.data;
+    const h = this.chartHeight();
+    this.timeCharts.push(coverageChart(this.chartsEl, run, this.phases, this.ranges.backlog, h));
+    this.timeCharts.push(kpiGapChart(this.chartsEl, run, this.phases, h));
+    this.lead = new LeadTimeChart(this.chartsEl, this.bundle.hist, this.ranges.histogram, h);
+    for (const c of [this.managerChart!, ...this.timeCharts]) c.resize();
+    this.lead.resize();
+    this.lastT = Number.NaN;
+  }
+
+  /** Brings the view to model time t. Cheap when nothing changed. */
+  frame(t: number, speed: number, hl: Highlight): void {
+    const b = this.bundle;
+    const tt = Math.min(t, b.data.totalHours);
+    b.replay.seek(tt);
+    const key = `${hl.track},${hl.cell},${hl.person}`;
+    if (tt === this.lastT && b.replay.version === this.lastVersion && key === this.lastHl) return;
+    this.lastT = tt;
+    this.lastVersion = b.replay.version;
+    this.lastHl = key;
+    this.matrix.draw(tt, b.replay, speed, hl);
+    this.managerChart?.update(tt);
+    for (const c of this.timeCharts) c.update(tt);
+    this.lead?.update(tt);
+  }
+
+  /** Forces a redraw on the next frame (speed changes alter the dots' animation). */
+  invalidate(): void {
+    this.lastT = Number.NaN;
+  }
+
+  destroy(): void {
+    this.managerChart?.destroy();
+    for (const c of this.timeCharts) c.destroy();
+    this.lead?.destroy();
+    this.el.remove();
+  }
+}

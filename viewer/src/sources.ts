@@ -1,0 +1,183 @@
+// Where runs come from: trace files (file picker, drag and drop onto the page,
+// ?trace=<url>, repeatable for side by side) and runs made in the browser by the
+// simulation worker (the "Run a scenario" panel, or ?run=<scenario>&design=<d>[,<d2>]
+// &seed=<s>[&weeks=<w>]). Every failure is shown in the page's error banner.
+
+import type { TraceFile } from '../../sim/model/trace-file.js';
+import { clearError, messageOf, showError } from './errors.js';
+import { esc } from './format.js';
+import type { ScenarioInfo } from './scenarios.js';
+import { SimClient } from './sim-client.js';
+import { TraceFileError, traceFromFile, traceFromUrl } from './trace-load.js';
+
+export type LoadRuns = (traces: TraceFile[], labels?: (string | undefined)[]) => void;
+
+export class Sources {
+  private readonly load: LoadRuns;
+  private readonly sim = new SimClient();
+  private scenarios: ScenarioInfo[] | null = null;
+  private readonly status: HTMLElement;
+  private readonly bar: HTMLProgressElement;
+
+  constructor(load: LoadRuns) {
+    this.load = load;
+    this.status = document.getElementById('run-status')!;
+    this.bar = document.getElementById('run-progress') as HTMLProgressElement;
+    const input = document.getElementById('file') as HTMLInputElement;
+    input.addEventListener('change', () => {
+      if (input.files && input.files.length > 0) void this.openFiles([...input.files]);
+      input.value = '';
+    });
+    this.installDrop();
+    const panel = document.getElementById('run-panel') as HTMLDetailsElement;
+    panel.addEventListener('toggle', () => {
+      if (panel.open) void this.listScenarios();
+    });
+    const form = document.getElementById('run-form') as HTMLFormElement;
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const f = new FormData(form);
+      const designs = String(f.get('design')).split(',');
+      const weeks = Number(f.get('weeks'));
+      void this.runInBrowser(String(f.get('scenario')), designs, Number(f.get('seed')), weeks > 0 ? weeks : undefined);
+    });
+    (form.elements.namedItem('scenario') as HTMLSelectElement).addEventListener('change', () => this.fillDesigns());
+  }
+
+  private installDrop(): void {
+    const zone = document.body;
+    let depth = 0;
+    zone.addEventListener('dragenter', (e) => {
+      e.preventDefault();
+      depth++;
+      zone.classList.add('dragging');
+    });
+    zone.addEventListener('dragleave', () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) zone.classList.remove('dragging');
+    });
+    zone.addEventListener('dragover', (e) => e.preventDefault());
+    zone.addEventListener('drop', (e) => {
+      e.preventDefault();
+      depth = 0;
+      zone.classList.remove('dragging');
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length > 0) void this.openFiles(files);
+    });
+  }
+
+  private busy(text: string, fraction: number | null): void {
+    this.status.textContent = text;
+    this.bar.hidden = false;
+    if (fraction === null) this.bar.removeAttribute('value');
+    else this.bar.value = fraction;
+  }
+
+  private idle(text = ''): void {
+    this.status.textContent = text;
+    this.bar.hidden = true;
+  }
+
+  async openFiles(files: File[]): Promise<void> {
+    if (files.length > 2) showError(`${files.length} files dropped; the viewer shows at most two runs side by side, so it opens the first two`, 'Note');
+    this.busy(`Reading ${files.map((f) => f.name).join(' and ')}…`, null);
+    try {
+      const traces = await Promise.all(files.slice(0, 2).map((f) => traceFromFile(f)));
+      if (files.length <= 2) clearError();
+      this.idle();
+      this.load(traces, files.slice(0, 2).map((f) => f.name));
+    } catch (err) {
+      this.idle();
+      showError(messageOf(err), err instanceof TraceFileError ? 'This file cannot be shown' : 'The file could not be read');
+    }
+  }
+
+  async openUrls(urls: string[]): Promise<void> {
+    this.busy(`Loading ${urls.join(' and ')}…`, null);
+    try {
+      const traces = await Promise.all(urls.slice(0, 2).map((u) => traceFromUrl(u)));
+      clearError();
+      this.idle();
+      this.load(traces, urls.map((u) => u.split('/').pop()));
+    } catch (err) {
+      this.idle();
+      showError(messageOf(err), err instanceof TraceFileError ? 'This trace cannot be shown' : 'The trace could not be loaded');
+    }
+  }
+
+  private async listScenarios(): Promise<ScenarioInfo[]> {
+    if (this.scenarios) return this.scenarios;
+    const select = document.querySelector<HTMLSelectElement>('#run-form select[name=scenario]')!;
+    this.busy('Loading scenarios…', null);
+    try {
+      this.scenarios = await this.sim.list();
+      this.idle();
+    } catch (err) {
+      this.idle();
+      showError(messageOf(err), 'The simulation worker is not available');
+      return [];
+    }
+    select.innerHTML = this.scenarios
+      .map((s) => `<option value="${esc(s.id)}"${s.error ? ' disabled' : ''}>${esc(s.name)}${s.error ? ' (does not load)' : ''}</option>`)
+      .join('');
+    const broken = this.scenarios.filter((s) => s.error);
+    if (broken.length > 0) showError(broken.map((s) => `${s.id}: ${s.error}`).join('\n'), 'A built-in scenario does not load');
+    this.fillDesigns();
+    return this.scenarios;
+  }
+
+  private fillDesigns(): void {
+    const form = document.getElementById('run-form') as HTMLFormElement;
+    const id = (form.elements.namedItem('scenario') as HTMLSelectElement).value;
+    const s = this.scenarios?.find((x) => x.id === id);
+    if (!s) return;
+    const pairs = s.designs.includes('island') && s.designs.includes('usm') ? ['island,usm'] : [];
+    (form.elements.namedItem('design') as HTMLSelectElement).innerHTML = [
+      ...pairs.map((p) => `<option value="${p}">${p.replace(',', ' and ')} side by side</option>`),
+      ...s.designs.map((d) => `<option value="${esc(d)}">${esc(d)}</option>`),
+    ].join('');
+    (form.elements.namedItem('seed') as HTMLInputElement).value = String(s.defaults.seed);
+    (form.elements.namedItem('weeks') as HTMLInputElement).value = String(s.defaults.weeks);
+    document.getElementById('run-about')!.textContent = `${s.description} Default: ${s.defaults.weeks} weeks observed after ${s.defaults.warmupWeeks} weeks warm-up.`;
+  }
+
+  /** Runs one or two designs of a scenario in the worker, one after the other, then shows them. */
+  async runInBrowser(scenario: string, designs: string[], seed: number, weeks?: number): Promise<void> {
+    const traces: TraceFile[] = [];
+    try {
+      for (const [k, design] of designs.slice(0, 2).entries()) {
+        const of = designs.length > 1 ? ` (${k + 1} of ${designs.length})` : '';
+        this.busy(`Running ${scenario} · ${design} · seed ${seed}${of}…`, 0);
+        const t0 = performance.now();
+        const trace = await this.sim.run({ scenario, design, seed, ...(weeks !== undefined ? { weeks } : {}) }, (f, phase) =>
+          this.busy(`Running ${scenario} · ${design} · seed ${seed}${of}: ${phase} ${Math.round(f * 100)}% (${((performance.now() - t0) / 1000).toFixed(1)} s)`, f),
+        );
+        traces.push(trace);
+      }
+      clearError();
+      this.idle(`Ran ${designs.join(' and ')} in the browser.`);
+      this.load(traces);
+    } catch (err) {
+      this.idle();
+      showError(messageOf(err), 'The run failed');
+    }
+  }
+
+  /** Acts on ?trace=…(&trace=…) and ?run=…&design=…&seed=…&weeks=…; true if it did something. */
+  fromQuery(params: URLSearchParams): boolean {
+    const urls = params.getAll('trace').flatMap((t) => t.split(',')).filter(Boolean);
+    if (urls.length > 0) {
+      void this.openUrls(urls);
+      return true;
+    }
+    const run = params.get('run');
+    if (run) {
+      const designs = (params.get('design') ?? 'island').split(',').filter(Boolean);
+      const seed = Number(params.get('seed') ?? '1');
+      const weeks = params.get('weeks');
+      void this.runInBrowser(run, designs, Number.isFinite(seed) ? seed : 1, weeks ? Number(weeks) : undefined);
+      return true;
+    }
+    return false;
+  }
+}
