@@ -28,7 +28,7 @@ export interface Context {
 }
 
 // Compiled (dist/) or run from sources (tsx, vitest): the run module has the same extension as this file.
-const RUN_MODULE = fileURLToPath(new URL(`../node/run-spec.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
+export const RUN_MODULE = fileURLToPath(new URL(`../node/run-spec.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
 
 /** A scenario argument: a path, or the name of a built-in scenario. */
 export async function scenarioPath(arg: string): Promise<string> {
@@ -59,8 +59,10 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
   const horizon = horizonArg ?? x.horizon;
   const { createThreadPool } = await import('../node/pool.js');
   const { withResolvedModels } = await import('../node/resolved-executor.js');
-  const executor: Executor =
-    workers === 1 ? createInlineExecutor(runModel) : withResolvedModels(createThreadPool({ workers, runModule: RUN_MODULE }));
+  // Threads start on first use: a sweep sent to a queue may never run anything here.
+  let local: Executor | undefined;
+  const make = () => (local ??= workers === 1 ? createInlineExecutor(runModel) : withResolvedModels(createThreadPool({ workers, runModule: RUN_MODULE })));
+  const executor: Executor = { run: (tasks, onProgress) => make().run(tasks, onProgress), close: async () => local?.close() };
   const showProgress = args.progress ?? Boolean(process.stderr.isTTY);
   const progress = (label: string) => {
     if (!showProgress) return undefined;

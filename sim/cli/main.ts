@@ -10,6 +10,7 @@ import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
+import { workerCommand } from './commands/worker.js';
 import { reportError } from './report-error.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -26,7 +27,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(validateCommand(setExit))
     .command(traceCommand(setExit))
     .command(demoCommand(setExit))
-    .demandCommand(1, 'Name a command: run, compare, sweep, validate, trace or demo (see --help).')
+    .command(workerCommand(setExit))
+    .demandCommand(1, 'Name a command: run, compare, sweep, validate, trace, demo or worker (see --help).')
     .strict()
     .recommendCommands()
     .help()

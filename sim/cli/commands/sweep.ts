@@ -1,9 +1,12 @@
 // `stroom sweep`: a grid (--set path=v1,v2,...) or a Latin hypercube (--range
 // path=min:max with --samples) over any scenario path, replications x designs at every
 // point, all on the same seeds (common random numbers across points and designs).
+// Replications run on local threads or, with --queue, on `stroom worker`s anywhere;
+// with a state file (-o or --state-dir) finished ones are kept, and --resume runs
+// only what is missing. The output is the same byte for byte in every case.
 
 import type { CommandModule } from 'yargs';
-import { grid, latinHypercube, runSweep, type DesignPoint, type FactorRange, type TaskBase } from '../../experiment/index.js';
+import { grid, latinHypercube, replicationTasks, runSweep, type DesignPoint, type FactorRange, type TaskBase } from '../../experiment/index.js';
 import { METRIC_IDS } from '../../model/index.js';
 import { describeRun, makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -18,7 +21,31 @@ interface SweepArgs extends CommonArgs {
   samples?: number;
   designs?: string;
   metrics?: string;
+  queue?: string;
+  'sweep-id'?: string;
+  resume?: boolean;
+  'state-dir'?: string;
+  'redis-timeout'?: number;
 }
+
+/** Seconds to wait for Redis: a --redis-timeout value, checked. */
+export function redisTimeoutArg(v: number | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (!(v > 0) || v > 3600) throw new UsageError(`--redis-timeout: expected seconds from 0 to 3600, got ${String(v)}`);
+  return v;
+}
+
+/** A --queue value as a Redis target; malformed is bad input. */
+export async function queueArg(v: string) {
+  const { parseRedisUrl, QueueUrlError } = await import('../../node/queue/redis-url.js');
+  try {
+    return parseRedisUrl(v);
+  } catch (e) {
+    throw e instanceof QueueUrlError ? new UsageError(e.message) : e;
+  }
+}
+
+const note = (line: string) => process.stderr.write(`stroom: ${line}\n`);
 
 const DEFAULT_METRICS = ['lead_time_mean', 'lead_time_p90', 'escalations_per_100', 'manager_design_share', 'manager_compensation_share', 'due_date_attainment'];
 
@@ -65,8 +92,14 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         .option('samples', { type: 'number', describe: 'number of Latin hypercube points' })
         .option('designs', { alias: 'd', type: 'string', describe: 'designs at every point (default: all)' })
         .option('metrics', { alias: 'm', type: 'string', describe: `metrics in the table (default: ${DEFAULT_METRICS.join(',')}); CSV/JSON hold all` })
+        .option('queue', { type: 'string', describe: 'run the replications on `stroom worker`s through Redis: redis://host:port' })
+        .option('sweep-id', { type: 'string', describe: 'name of the sweep on the queue and of its state file (default: a hash of its content)' })
+        .option('resume', { type: 'boolean', describe: 'reuse the finished replications in the state file; run only what is missing' })
+        .option('state-dir', { type: 'string', describe: 'keep finished replications in this folder (default: <output>.state.jsonl beside -o)' })
+        .option('redis-timeout', { type: 'number', describe: 'seconds to wait for Redis when connecting or after losing it (default 30; connecting at most 5)' })
         .example('$0 sweep dpv --set designs.usm.policies.protectedDesignShare=0,0.15,0.3 --designs usm --reps 10', 'a grid over the protected design share')
-        .example('$0 sweep dpv --range "organisation.streams[0].arrivals=20:60" --samples 8 -f csv -o out/lhs.csv', 'a Latin hypercube over arrivals (per working day)') as never,
+        .example('$0 sweep dpv --range "organisation.streams[0].arrivals=20:60" --samples 8 -f csv -o out/lhs.csv', 'a Latin hypercube over arrivals (per working day)')
+        .example('$0 sweep dpv --set designs.usm.policies.protectedDesignShare=0,0.15,0.3 -f csv -o out/s.csv --queue redis://10.0.0.5:6379', 'the same on workers anywhere (stroom worker --queue ...)') as never,
     handler: async (args) => {
       const sets = args.set ?? [];
       const ranges = args.range ?? [];
@@ -75,7 +108,26 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
       if (ranges.length > 0 && args.samples === undefined) throw new UsageError('--range needs --samples N');
       const samples = positiveInt('samples', args.samples, 100_000);
       const tableMetrics = listArg('metrics', args.metrics, METRIC_IDS) ?? DEFAULT_METRICS;
-      const ctx = await makeContext(args);
+      const sweepId = args['sweep-id'];
+      const { isValidSweepId } = await import('../../node/queue/keys.js');
+      if (sweepId !== undefined && !isValidSweepId(sweepId)) throw new UsageError(`--sweep-id "${sweepId}": use 1 to 64 letters, digits, '.', '_' or '-'`);
+      if (args.resume && args['state-dir'] === undefined && args.output === undefined) {
+        throw new UsageError('--resume needs -o FILE or --state-dir DIR: that is where a sweep keeps its finished replications');
+      }
+      const giveUpMs = redisTimeoutArg(args['redis-timeout'], 30) * 1000;
+      const target = args.queue !== undefined ? await queueArg(args.queue) : undefined;
+      // Connect before loading the scenario: an unreachable server is reported within seconds.
+      // (BullMQ is loaded only for queued sweeps.)
+      const times = { connectMs: Math.min(giveUpMs, 5000), giveUpMs, failFast: true };
+      const client = target !== undefined ? await (await import('../../node/queue/submit.js')).connectQueue(target, times) : undefined;
+      let ctx;
+      try {
+        ctx = await makeContext(args);
+      } catch (e) {
+        client?.disconnect();
+        throw e;
+      }
+      let plan: import('../../node/queue/sweep-plan.js').SweepPlan | undefined;
       try {
         const designs = listArg('designs', args.designs, ctx.scenario.designOrder) ?? [...ctx.scenario.designOrder];
         const points: DesignPoint[] = sets.length > 0 ? grid(parseSets(sets)) : latinHypercube(parseRanges(ranges), samples!, ctx.seed);
@@ -84,7 +136,23 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         const { scenarioFor } = await import('../../node/run-model.js');
         for (const p of points) scenarioFor(ctx.file, p);
         const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
-        const results = await runSweep(ctx.executor, base, points, { designs, replications: ctx.reps, onProgress: ctx.progress('sweeping') });
+        // The sweep's tasks as runSweep will make them, with models, to name the sweep and its state by content.
+        const tasks = points.flatMap((point) => replicationTasks({ ...base, point }, designs, ctx.reps))
+          .map((t) => ({ ...t, model: scenarioFor(ctx.file, t.point).designs[t.design] }));
+        const { planSweep } = await import('../../node/queue/sweep-plan.js');
+        plan = await planSweep({
+          tasks, local: ctx.executor, parallelism: ctx.workers, resume: args.resume === true, note,
+          ...(client !== undefined && target !== undefined ? { queue: { target, times, client } } : {}),
+          ...(sweepId !== undefined ? { sweepId } : {}),
+          ...(args['state-dir'] !== undefined ? { stateDir: args['state-dir'] } : {}),
+          ...(args.output !== undefined ? { output: args.output } : {}),
+        });
+        let results;
+        try {
+          results = await runSweep(plan.executor, base, points, { designs, replications: ctx.reps, onProgress: ctx.progress('sweeping') });
+        } catch (e) {
+          throw await explainFailure(e, plan.statePath);
+        }
         const keys = Object.keys(points[0] ?? {});
         let text: string;
         if (args.format === 'csv') text = tidyCsv(results.flatMap((r) => r.records), [...METRIC_IDS], keys);
@@ -101,8 +169,22 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         }
         emit(text, args.output);
       } finally {
+        // A client that never reached planSweep still owns its connection.
+        if (plan !== undefined) await plan.close();
+        else client?.disconnect();
         await ctx.close();
       }
     },
   };
+}
+
+/** Bad input from the queue layer becomes a UsageError; a lost Redis says how to pick the sweep up again. */
+async function explainFailure(e: unknown, statePath: string | undefined): Promise<unknown> {
+  const { SweepIdError } = await import('../../node/queue/keys.js');
+  const { RedisUnavailableError } = await import('../../node/queue/connect.js');
+  if (e instanceof SweepIdError) return new UsageError(e.message);
+  if (e instanceof RedisUnavailableError && statePath !== undefined) {
+    return new RedisUnavailableError(`${e.message} (add --resume to also reuse those kept in ${statePath})`);
+  }
+  return e;
 }

@@ -1,0 +1,82 @@
+// The pure parts of the queue layer: the exact result codec, the state file's
+// handling of torn writes, content keys, and --queue parsing. No processes, no Redis.
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeResult, encodeResult } from '../../sim/node/queue/codec.js';
+import { jobIdFor, sweepHash, taskKey } from '../../sim/node/queue/keys.js';
+import { parseRedisUrl, QueueUrlError } from '../../sim/node/queue/redis-url.js';
+import { openStateFile } from '../../sim/node/queue/state-file.js';
+import { tempDir } from '../cli/helpers.js';
+
+describe('result codec', () => {
+  it('round-trips NaN, infinities, -0 and shortest-form doubles exactly', () => {
+    const r = { metrics: { a: NaN, b: Infinity, c: -Infinity, d: -0, e: 0.1 + 0.2, f: 1e-300 }, series: { week: new Float64Array([1, 2]), wip: [NaN, -0] } };
+    const back = decodeResult(encodeResult(r));
+    for (const [k, v] of Object.entries(r.metrics)) expect(Object.is(back.metrics[k], v)).toBe(true);
+    expect(back.series!.week).toEqual([1, 2]);
+    expect(Object.is(back.series!['wip']![1], -0)).toBe(true);
+    expect(() => decodeResult('{"metrics":{"a":"oops"}}')).toThrow(/not a number/);
+  });
+});
+
+describe('state file', () => {
+  it('keeps complete lines, drops a torn last line, and appends after it cleanly', () => {
+    const path = join(tempDir('stroom-state-'), 's.jsonl');
+    const a = openStateFile(path, { resume: false, sweepId: 'x' });
+    a.add('k1', { metrics: { m: 1 } });
+    a.add('k2', { metrics: { m: NaN } });
+    a.close();
+    appendFileSync(path, '{"k":"k3","r":{"metr');
+    const b = openStateFile(path, { resume: true, sweepId: 'x' });
+    expect(b.loaded).toBe(2);
+    expect(Number.isNaN(b.get('k2')!.metrics['m'])).toBe(true);
+    expect(b.get('k3')).toBeUndefined();
+    b.add('k3', { metrics: { m: 3 } });
+    b.close();
+    const c = openStateFile(path, { resume: true, sweepId: 'x' });
+    expect(c.loaded).toBe(3);
+    c.close();
+    expect(readFileSync(path, 'utf8').split('\n').filter(Boolean).every((l) => JSON.parse(l) !== undefined)).toBe(true);
+    // Without --resume the file starts over.
+    openStateFile(path, { resume: false, sweepId: 'x' }).close();
+    const d = openStateFile(path, { resume: true, sweepId: 'x' });
+    expect(d.loaded).toBe(0);
+    d.close();
+  });
+
+  it('refuses a damaged line before the last, and a file that is not a state file', () => {
+    const dir = tempDir('stroom-state-');
+    writeFileSync(join(dir, 'bad.jsonl'), '{"stroom":"stroom-sweep-state","version":1}\n{"k":"a",\n{"k":"b","r":{"metrics":{}}}\n');
+    expect(() => openStateFile(join(dir, 'bad.jsonl'), { resume: true, sweepId: 'x' })).toThrow(/damaged/);
+    writeFileSync(join(dir, 'other.jsonl'), '{"hello":1}\n');
+    expect(() => openStateFile(join(dir, 'other.jsonl'), { resume: true, sweepId: 'x' })).toThrow(/not a stroom sweep state file/);
+  });
+});
+
+describe('content keys', () => {
+  const model = { teams: [{ id: 't', size: 3 }], policies: { share: 0.1 } };
+  const task = { scenarioId: '/here/dpv.yaml', design: 'usm', seed: 7, replication: 2, horizon: 400, warmup: 80, model };
+  it('depend on the model and the run, not on where the scenario file is', () => {
+    const k = taskKey(task);
+    expect(taskKey({ ...task, scenarioId: '/elsewhere/dpv.yaml', model: JSON.parse(JSON.stringify(model)) as unknown })).toBe(k);
+    for (const change of [{ seed: 8 }, { seed: '7' }, { replication: 3 }, { horizon: 440 }, { warmup: 0 }, { design: 'island' }, { model: { ...model, policies: { share: 0.2 } } }]) {
+      expect(taskKey({ ...task, ...change })).not.toBe(k);
+    }
+    expect(jobIdFor(k)).toMatch(/^r-[0-9a-f]{16}$/);
+    expect(sweepHash([k, 'b'])).not.toBe(sweepHash(['b', k]));
+  });
+});
+
+describe('--queue parsing', () => {
+  it('reads host, port, database and credentials, and hides the password', () => {
+    expect(parseRedisUrl('redis://10.0.0.5:6380/2')).toMatchObject({ host: '10.0.0.5', port: 6380, db: 2, tls: false });
+    expect(parseRedisUrl('redis://localhost')).toMatchObject({ port: 6379, db: 0 });
+    const t = parseRedisUrl('rediss://me:s3cret@host:7000');
+    expect(t).toMatchObject({ username: 'me', password: 's3cret', tls: true });
+    expect(t.display).toBe('rediss://me:***@host:7000');
+    for (const bad of ['', 'http://x', 'redis://', 'redis://h:70000', 'redis://h:0', 'redis://h/x', 'redis://h?x=1', 'h:6379']) {
+      expect(() => parseRedisUrl(bad)).toThrow(QueueUrlError);
+    }
+  });
+});
