@@ -1,13 +1,17 @@
-// The future-event calendar: an indexed binary min-heap on flat typed arrays.
+// The future-event calendar: a binary min-heap on flat typed arrays.
 //
 // Order is (time, priority, insertion sequence), so two events at the same time and
 // priority always fire in the order they were scheduled: runs are reproducible.
 //
-// Speed shaped this file. The heap keeps each entry's sort keys in heap order
-// (`heapTime`, `heapKey`) so sift loops read contiguous memory and never chase an
-// index; the entry's payload (kind, argument) stays put in a slot addressed by
-// `heapSlot`. `slotPos` maps a slot back to its heap position so that cancel is
-// O(log n). Nothing is allocated per event: slots are recycled through a free list.
+// Speed shaped this file:
+// - the heap keeps each entry's sort keys in heap order (`heapTime`, `heapKey`) so sift
+//   loops read contiguous memory and never chase an index;
+// - an entry's payload (kind, argument, generation) lives in one 32-byte slot record
+//   (`slots`, stride 4), so firing an event touches one cold cache line, not three;
+// - cancel is lazy: it marks the slot dead and the entry is dropped when it reaches the
+//   root (or when dead entries outnumber live ones and the heap is rebuilt). The sift
+//   loops therefore keep no position index up to date.
+// Nothing is allocated per event: slots are recycled through a free list.
 
 /** Opaque handle of a scheduled event; pass it to `cancel`. */
 export type EventId = number;
@@ -20,20 +24,25 @@ export const MIN_PRIORITY = -2048;
 export const MAX_PRIORITY = 2047;
 // An event id is generation * 2^24 + slot: a stale id (its slot reused) cancels nothing.
 const SLOT_SPAN = 2 ** 24;
+// Slot record layout.
+const STRIDE = 4;
+const KIND = 0; // >= 0: pending event kind; DEAD: cancelled, entry still in the heap; FREE: unused
+const ARG = 1;
+const GEN = 2;
+const DEAD = -1;
+const FREE = -2;
 
 export class Calendar {
   private heapTime: Float64Array;
   private heapKey: Float64Array;
   private heapSlot: Int32Array;
-  private slotPos: Int32Array;
-  private slotGen: Float64Array;
-  private slotKind: Int32Array;
-  private slotArg: Float64Array;
+  private heapSize = 0;
+  private slots: Float64Array;
   private freeSlots: Int32Array;
   private freeCount = 0;
   private nextSlot = 0;
   private seq = 0;
-  /** Number of pending events. */
+  /** Number of pending (live) events. */
   size = 0;
 
   constructor(initialCapacity = 1024) {
@@ -41,113 +50,143 @@ export class Calendar {
     this.heapTime = new Float64Array(n);
     this.heapKey = new Float64Array(n);
     this.heapSlot = new Int32Array(n);
-    this.slotPos = new Int32Array(n);
-    this.slotGen = new Float64Array(n);
-    this.slotKind = new Int32Array(n);
-    this.slotArg = new Float64Array(n);
+    this.slots = new Float64Array(n * STRIDE);
     this.freeSlots = new Int32Array(n);
   }
 
   /** Adds an event; returns its id. Time must be a finite number. */
   push(time: number, priority: number, kind: number, arg: number): EventId {
-    if (this.size === this.heapTime.length) this.grow();
+    if (this.heapSize === this.heapTime.length) this.grow();
     const slot = this.freeCount > 0 ? this.freeSlots[--this.freeCount]! : this.nextSlot++;
     if (slot >= SLOT_SPAN) throw new Error(`calendar: more than ${SLOT_SPAN} pending events`);
-    this.slotKind[slot] = kind;
-    this.slotArg[slot] = arg;
+    const base = slot * STRIDE;
+    const s = this.slots;
+    s[base + KIND] = kind;
+    s[base + ARG] = arg;
     const key = (priority + PRIORITY_OFFSET) * SEQ_SPAN + this.seq++;
-    this.siftUp(this.size++, time, key, slot);
-    return this.slotGen[slot]! * SLOT_SPAN + slot;
+    this.siftUp(this.heapSize++, time, key, slot);
+    this.size++;
+    return s[base + GEN]! * SLOT_SPAN + slot;
   }
 
-  /** Time of the earliest event; Infinity when empty. */
-  peekTime(): number {
-    return this.size > 0 ? this.heapTime[0]! : Infinity;
-  }
-
-  /** Slot of the earliest event (valid until the next push/pop); -1 when empty. */
+  /**
+   * Slot of the earliest live event, dropping cancelled entries that reached the root;
+   * -1 when no event is pending. Valid until the next push or pop.
+   */
   peekSlot(): number {
-    return this.size > 0 ? this.heapSlot[0]! : -1;
+    const s = this.slots;
+    while (this.heapSize > 0) {
+      const slot = this.heapSlot[0]!;
+      if (s[slot * STRIDE + KIND]! >= 0) return slot;
+      this.removeRoot();
+      this.release(slot);
+    }
+    return -1;
+  }
+
+  /** Time of the earliest live event; Infinity when none is pending. */
+  peekTime(): number {
+    return this.peekSlot() >= 0 ? this.heapTime[0]! : Infinity;
+  }
+
+  /** Time of the root entry; call right after peekSlot() returned a slot. */
+  rootTime(): number {
+    return this.heapTime[0]!;
   }
 
   kindOf(slot: number): number {
-    return this.slotKind[slot]!;
+    return this.slots[slot * STRIDE + KIND]!;
   }
 
   argOf(slot: number): number {
-    return this.slotArg[slot]!;
+    return this.slots[slot * STRIDE + ARG]!;
   }
 
-  /** Removes the earliest event and frees its slot. Read kind/arg before calling. */
+  /** Removes the earliest event (after peekSlot) and frees its slot. Read kind/arg first. */
   popRoot(): void {
     const slot = this.heapSlot[0]!;
+    this.removeRoot();
     this.release(slot);
-    const last = --this.size;
-    if (last > 0) this.siftDown(0, this.heapTime[last]!, this.heapKey[last]!, this.heapSlot[last]!);
+    this.size--;
   }
 
   /** Cancels a pending event. Returns false if it already fired or was cancelled. */
   cancel(id: EventId): boolean {
     const slot = id % SLOT_SPAN;
-    const gen = (id - slot) / SLOT_SPAN;
-    if (slot < 0 || slot >= this.nextSlot || this.slotGen[slot] !== gen) return false;
-    const pos = this.slotPos[slot]!;
-    if (pos < 0) return false;
-    this.release(slot);
-    const last = --this.size;
-    if (pos === last) return true;
-    const t = this.heapTime[last]!;
-    const k = this.heapKey[last]!;
-    const s = this.heapSlot[last]!;
-    // The moved entry may belong above or below the hole.
-    if (pos > 0 && less(t, k, this.heapTime[(pos - 1) >> 1]!, this.heapKey[(pos - 1) >> 1]!)) {
-      this.siftUp(pos, t, k, s);
-    } else {
-      this.siftDown(pos, t, k, s);
-    }
+    if (!this.isPending(id)) return false;
+    const base = slot * STRIDE;
+    this.slots[base + KIND] = DEAD;
+    this.slots[base + GEN] = this.slots[base + GEN]! + 1; // the id is spent at once
+    this.size--;
+    // Many dead entries slow every sift: rebuild once they outnumber the live ones.
+    if (this.heapSize > 64 && this.heapSize > 2 * this.size) this.compact();
     return true;
   }
 
   /** True if the event with this id is still pending. */
   isPending(id: EventId): boolean {
     const slot = id % SLOT_SPAN;
-    const gen = (id - slot) / SLOT_SPAN;
-    return slot >= 0 && slot < this.nextSlot && this.slotGen[slot] === gen && this.slotPos[slot]! >= 0;
+    if (!(slot >= 0 && slot < this.nextSlot)) return false;
+    const base = slot * STRIDE;
+    return this.slots[base + GEN] === (id - slot) / SLOT_SPAN && this.slots[base + KIND]! >= 0;
   }
 
   clear(): void {
-    for (let i = 0; i < this.size; i++) this.release(this.heapSlot[i]!);
+    for (let i = 0; i < this.heapSize; i++) this.release(this.heapSlot[i]!);
+    this.heapSize = 0;
     this.size = 0;
   }
 
   private release(slot: number): void {
-    this.slotPos[slot] = -1;
-    this.slotGen[slot] = this.slotGen[slot]! + 1;
+    const base = slot * STRIDE;
+    if (this.slots[base + KIND]! >= 0) this.slots[base + GEN] = this.slots[base + GEN]! + 1;
+    this.slots[base + KIND] = FREE;
     this.freeSlots[this.freeCount++] = slot;
   }
 
+  private removeRoot(): void {
+    const last = --this.heapSize;
+    if (last > 0) this.siftDown(0, this.heapTime[last]!, this.heapKey[last]!, this.heapSlot[last]!);
+  }
+
+  /** Drops every dead entry and re-heapifies (Floyd), keeping the order of live ones. */
+  private compact(): void {
+    const ht = this.heapTime, hk = this.heapKey, hs = this.heapSlot, s = this.slots;
+    let n = 0;
+    for (let i = 0; i < this.heapSize; i++) {
+      const slot = hs[i]!;
+      if (s[slot * STRIDE + KIND]! < 0) {
+        this.release(slot);
+        continue;
+      }
+      ht[n] = ht[i]!;
+      hk[n] = hk[i]!;
+      hs[n] = slot;
+      n++;
+    }
+    this.heapSize = n;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i, ht[i]!, hk[i]!, hs[i]!);
+  }
+
   private siftUp(pos: number, t: number, k: number, s: number): void {
-    const ht = this.heapTime, hk = this.heapKey, hs = this.heapSlot, sp = this.slotPos;
+    const ht = this.heapTime, hk = this.heapKey, hs = this.heapSlot;
     while (pos > 0) {
       const parent = (pos - 1) >> 1;
       const pt = ht[parent]!;
       if (pt < t || (pt === t && hk[parent]! < k)) break;
       ht[pos] = pt;
       hk[pos] = hk[parent]!;
-      const ps = hs[parent]!;
-      hs[pos] = ps;
-      sp[ps] = pos;
+      hs[pos] = hs[parent]!;
       pos = parent;
     }
     ht[pos] = t;
     hk[pos] = k;
     hs[pos] = s;
-    sp[s] = pos;
   }
 
   private siftDown(pos: number, t: number, k: number, s: number): void {
-    const ht = this.heapTime, hk = this.heapKey, hs = this.heapSlot, sp = this.slotPos;
-    const n = this.size;
+    const ht = this.heapTime, hk = this.heapKey, hs = this.heapSlot;
+    const n = this.heapSize;
     for (;;) {
       let child = 2 * pos + 1;
       if (child >= n) break;
@@ -165,15 +204,12 @@ export class Calendar {
       if (t < ct || (t === ct && k < ck)) break;
       ht[pos] = ct;
       hk[pos] = ck;
-      const cs = hs[child]!;
-      hs[pos] = cs;
-      sp[cs] = pos;
+      hs[pos] = hs[child]!;
       pos = child;
     }
     ht[pos] = t;
     hk[pos] = k;
     hs[pos] = s;
-    sp[s] = pos;
   }
 
   private grow(): void {
@@ -181,16 +217,9 @@ export class Calendar {
     this.heapTime = growF64(this.heapTime, n);
     this.heapKey = growF64(this.heapKey, n);
     this.heapSlot = growI32(this.heapSlot, n);
-    this.slotPos = growI32(this.slotPos, n);
-    this.slotGen = growF64(this.slotGen, n);
-    this.slotKind = growI32(this.slotKind, n);
-    this.slotArg = growF64(this.slotArg, n);
+    this.slots = growF64(this.slots, n * STRIDE);
     this.freeSlots = growI32(this.freeSlots, n);
   }
-}
-
-function less(t1: number, k1: number, t2: number, k2: number): boolean {
-  return t1 < t2 || (t1 === t2 && k1 < k2);
 }
 
 function growF64(a: Float64Array, n: number): Float64Array {
@@ -204,4 +233,3 @@ function growI32(a: Int32Array, n: number): Int32Array {
   b.set(a);
   return b;
 }
-

@@ -114,11 +114,12 @@ export class Simulation {
     const handlers = this.handlers;
     const start = this.eventsFired;
     this.stopped = false;
-    // Hot loop: inlined peek/pop, no allocation.
-    while (cal.size > 0) {
-      const t = cal.peekTime();
-      if (t > until) break;
+    // Hot loop: no allocation; peekSlot also drops cancelled entries reaching the root.
+    for (;;) {
       const slot = cal.peekSlot();
+      if (slot < 0) break;
+      const t = cal.rootTime();
+      if (t > until) break;
       const kind = cal.kindOf(slot);
       const arg = cal.argOf(slot);
       cal.popRoot();
@@ -136,7 +137,7 @@ export class Simulation {
   runWhile(condition: () => boolean, until = Infinity): number {
     const start = this.eventsFired;
     this.stopped = false;
-    while (this.calendar.size > 0 && this.calendar.peekTime() <= until && condition()) {
+    while (this.calendar.peekTime() <= until && condition()) {
       if (this.step() === false || this.stopped) break;
     }
     return this.eventsFired - start;
@@ -145,9 +146,9 @@ export class Simulation {
   /** Fires exactly one event; false if the calendar was empty. */
   step(): boolean {
     const cal = this.calendar;
-    if (cal.size === 0) return false;
-    const t = cal.peekTime();
     const slot = cal.peekSlot();
+    if (slot < 0) return false;
+    const t = cal.rootTime();
     const kind = cal.kindOf(slot);
     const arg = cal.argOf(slot);
     cal.popRoot();

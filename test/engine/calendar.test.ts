@@ -53,6 +53,30 @@ describe('event order', () => {
 });
 
 describe('cancel and run control', () => {
+  it('keeps order and pending counts when most events are cancelled (heap rebuilds)', () => {
+    const rng = new RandomStreams(9).stream('cancel-heavy');
+    const sim = new Simulation({ initialCapacity: 16 });
+    const fired: number[] = [];
+    const K = sim.on((arg) => fired.push(arg));
+    const live = new Map<number, { t: number; id: number }>();
+    for (let i = 0; i < 5000; i++) {
+      const t = Math.floor(rng.next() * 100);
+      live.set(i, { t, id: sim.schedule(t, K, i) });
+      if (rng.next() < 0.8) {
+        const keys = [...live.keys()];
+        const victim = keys[Math.floor(rng.next() * keys.length)]!;
+        expect(sim.cancel(live.get(victim)!.id)).toBe(true);
+        expect(sim.isPending(live.get(victim)!.id)).toBe(false);
+        live.delete(victim);
+      }
+      expect(sim.pending).toBe(live.size);
+    }
+    sim.run();
+    const expected = [...live.entries()].sort((a, b) => a[1].t - b[1].t || a[0] - b[0]).map(([i]) => i);
+    expect(fired).toEqual(expected);
+    expect(sim.pending).toBe(0);
+  });
+
   it('a cancelled event never fires and a stale id cancels nothing', () => {
     const sim = new Simulation();
     const fired: number[] = [];
