@@ -138,7 +138,10 @@ function runChild(spec: CaseSpec, scale: number, loader: string): Promise<ChildO
     child.on('error', (err) => finish(`could not start: ${err.message}`));
     child.on('close', (code, signal) => {
       if (timedOut) finish(`timed out after ${timeoutS} s`);
-      else if (code !== 0 && stdout.indexOf('{"stroomBench"') < 0) finish(`exited ${code ?? signal}: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}`);
+      else if (code !== 0 && stdout.indexOf('{"stroomBench"') < 0) {
+        const tail = stderrTail.trim().split('\n').slice(-3).join(' | ');
+        finish(`exited ${code ?? signal}${tail ? `: ${tail}` : ''}`);
+      }
       else finish(null);
     });
   });

@@ -88,6 +88,44 @@ export const cases: readonly CaseSpec[] = [
   holdCase('1k', 1_000, 'bare', 4_000_000),
   holdCase('100k', 100_000, 'engine', 3_000_000),
   holdCase('100k', 100_000, 'bare', 3_000_000),
+  {
+    name: 'model',
+    about: 'organisation model: a DPV year (152 persons, 52 weeks after 8 weeks warm-up), island and USM alternating',
+    figures: ['model_events_per_sec', 'model_events_per_sec_cold', 'model_year_ms'],
+    load: () => import('./model.js'),
+    timeoutSeconds: 300,
+  },
+  {
+    name: 'reps-1',
+    about: 'DPV-year replications per second, in-process (1 worker)',
+    figures: ['reps_per_sec_1_worker'],
+    params: { workers: 1 },
+    load: () => import('./reps.js'),
+    timeoutSeconds: 300,
+  },
+  {
+    name: 'reps-2',
+    about: 'DPV-year replications per second on the thread pool (2 workers)',
+    figures: ['reps_per_sec_2_workers'],
+    params: { workers: 2 },
+    load: () => import('./reps.js'),
+    timeoutSeconds: 300,
+  },
+  {
+    name: 'distributed',
+    about: 'DPV-year replications via Redis queue (2 workers x 1 thread) vs local pool (2 threads); private redis-server',
+    figures: ['distributed_local_s_per_rep', 'distributed_queue_s_per_rep', 'distributed_overhead', 'distributed_same_results'],
+    params: { reps: 16 },
+    load: () => import('./distributed.js'),
+    timeoutSeconds: 600,
+  },
+  {
+    name: 'viewer-fps',
+    about: 'viewer replaying a DPV year trace (152 persons, ~1.9M events) at x64 in headless Chromium',
+    figures: ['viewer_fps', 'viewer_frame_p95_ms'],
+    load: () => import('./viewer-fps.js'),
+    timeoutSeconds: 300,
+  },
 ];
 
 export const derived: readonly DerivedSpec[] = [
@@ -96,6 +134,7 @@ export const derived: readonly DerivedSpec[] = [
   ratio('engine_vs_simpy', 'engine_events_per_sec', 'simpy_events_per_sec', 30),
   ratio('hold_1k_vs_bare_heap', 'hold_1k_engine_ops_per_sec', 'hold_1k_bare_ops_per_sec', 0.5),
   ratio('hold_100k_vs_bare_heap', 'hold_100k_engine_ops_per_sec', 'hold_100k_bare_ops_per_sec', 0.5),
+  ratio('parallel_speedup', 'reps_per_sec_2_workers', 'reps_per_sec_1_worker', 1.7),
   same('hold_1k_same_order', 'hold_1k_engine_final_clock', 'hold_1k_bare_final_clock'),
   same('hold_100k_same_order', 'hold_100k_engine_final_clock', 'hold_100k_bare_final_clock'),
 ];

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { TARGET_EVENTS, WARMUP_HOURS, SEED, mm1Output } from '../lib/mm1.js';
 import { type CaseContext, type CaseOutput, Unavailable } from '../lib/types.js';
 
-/** Debian's interpreter, where python3-simpy3 installs. */
-const PYTHON = '/usr/bin/python3';
+/** Debian's interpreter, where python3-simpy3 installs; overridable for other machines. */
+const PYTHON = process.env.STROOM_BENCH_PYTHON ?? '/usr/bin/python3';
 const SCRIPT = fileURLToPath(new URL('../simpy_mm1.py', import.meta.url));
 const MISSING = 'SimPy 3 not installed: apt-get install python3-simpy3';
 
