@@ -8,8 +8,8 @@
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PRESETS, simulate, toTraceFile, type ModelSpec, type TimelineEntry } from '../../sim/model/index.js';
-import { smallOrg } from '../model/fixtures.js';
+import { simulate, toTraceFile, type ModelSpec } from '../../sim/model/index.js';
+import { smallSpec } from '../../viewer/src/builtin-small.js';
 
 export interface TraceOptions {
   design: string;
@@ -20,34 +20,10 @@ export interface TraceOptions {
   persons: number;
 }
 
-/** A DPV-like transition over smallOrg: the five phases as policy changes. */
-function smallTransition(weeks: number): TimelineEntry[] {
-  const step = Math.max(1, Math.floor(weeks / 6));
-  const at = (k: number) => k * step * 40;
-  return [
-    { at: at(1), label: 'phase 1: confusion', policies: {} },
-    { at: at(2), label: 'phase 2: reflection', policies: { signalVisibility: 0.3 } },
-    { at: at(3), label: 'phase 3: naming coordination', policies: { processCoordinator: 'explicit', managerIsLineCoordinator: false } },
-    { at: at(4), label: 'phase 4: operator perspective', policies: { operatorsSignal: true, signalVisibility: 1 } },
-    {
-      at: at(5),
-      label: 'phase 5: roles right',
-      policies: { managerIntervention: 'refer-or-signal', dominance: 'process', protectedDesignShare: 0.3, mtAgenda: 'design-first', sharedDefinitions: true },
-    },
-  ];
-}
-
-/** The smallOrg fixture for one design, scaled to about `persons` persons; `totalWeeks`
- *  places the transition's phases. viewer/src/builtin-small.ts must build the same. */
+/** The small organisation for one design, scaled to about `persons` persons: the same
+ *  spec the viewer's in-browser run builds (viewer/src/builtin-small.ts). */
 export function fixtureSpec(design: string, persons: number, totalWeeks: number): ModelSpec {
-  // smallOrg has 3 teams of (ops + manager + line coordinator) plus 2 process coordinators.
-  const ops = Math.max(2, Math.round((persons - 2) / 3 - 2));
-  const preset = PRESETS[design === 'transition' ? 'island' : design];
-  if (!preset) throw new Error(`unknown design ${design}; known: ${Object.keys(PRESETS).join(', ')}, transition`);
-  // 4 operators per team carry 40 requests per stream per week at 75% of the fixture's load.
-  const spec = smallOrg({ operatorsPerTeam: ops, arrivalPerStreamPerWeek: 40 * (ops / 4) * 0.75, policies: preset });
-  if (design === 'transition') spec.timeline = smallTransition(totalWeeks);
-  return spec;
+  return smallSpec(design, persons, totalWeeks);
 }
 
 export function makeTrace(o: TraceOptions): string {

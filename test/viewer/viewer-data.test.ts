@@ -5,14 +5,13 @@
 
 import { describe, expect, test } from 'vitest';
 import type { TraceFile } from '../../sim/model/index.js';
-import { smallSpec } from '../../viewer/src/builtin-small.js';
 import { buildBundles } from '../../viewer/src/bundle.js';
 import { formatClock, formatMetric, formatNumber } from '../../viewer/src/format.js';
 import { narrateRequest } from '../../viewer/src/narrate.js';
 import { CHECKPOINT_EVERY, Replay } from '../../viewer/src/replay.js';
 import { TraceFileError, traceFromText } from '../../viewer/src/trace-load.js';
 import { histogramAt, weekSplit } from '../../viewer/src/weekly.js';
-import { fixtureSpec, makeTrace } from './make-trace.js';
+import { makeTrace } from './make-trace.js';
 
 const text = makeTrace({ design: 'island', seed: 11, weeks: 10, warmupWeeks: 2, persons: 40 });
 const trace = traceFromText(text, 'island.json');
@@ -151,12 +150,5 @@ describe('narration', () => {
     expect(n.steps[n.steps.length - 1]!.text).toMatch(/the request is done/);
     for (let i = 1; i < n.steps.length; i++) expect(n.steps[i]!.time).toBeGreaterThanOrEqual(n.steps[i - 1]!.time);
     expect(n.steps.some((s) => s.kind === 'step-start')).toBe(true);
-  });
-});
-
-describe('built-in small organisation', () => {
-  test.each(['island', 'usm', 'half-coordinator', 'half-no-dominance', 'transition'])('%s equals the test fixture', (design) => {
-    expect(smallSpec(design, 20, 14)).toEqual(fixtureSpec(design, 20, 14));
-    expect(smallSpec(design, 152, 60)).toEqual(fixtureSpec(design, 152, 60));
   });
 });
