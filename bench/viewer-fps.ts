@@ -11,8 +11,8 @@
 // is the ceiling; a frame that overruns its 16.7 ms slot shows as a longer interval.
 
 import { parseArgs } from 'node:util';
-import { buildViewer, chromiumAvailable, launch, REPO, serve } from '../test/viewer/harness.js';
-import { makeTrace } from '../test/viewer/make-trace.js';
+import { buildViewer, chromiumAvailable, launch, REPO, serve } from '../test/viewer/helpers/harness.js';
+import { makeTrace } from '../test/viewer/helpers/make-trace.js';
 
 export interface FpsResult {
   fps: number;
@@ -31,7 +31,7 @@ export interface FpsResult {
 
 async function dpvTrace(design: string): Promise<{ text: string; source: string }> {
   try {
-    const { scenarioTrace } = await import('../test/viewer/scenario-trace.js');
+    const { scenarioTrace } = await import('../test/viewer/helpers/scenario-trace.js');
     return { text: scenarioTrace(`${REPO}scenarios/dpv.yaml`, { design, seed: 2026 }), source: `scenarios/dpv.yaml ${design} seed 2026` };
   } catch (err) {
     process.stderr.write(`viewer-fps: dpv.yaml did not load (${err instanceof Error ? err.message : err}); using smallOrg scaled to 152 persons\n`);

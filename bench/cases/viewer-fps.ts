@@ -4,7 +4,7 @@
 
 import { Unavailable, type CaseContext, type CaseOutput } from '../lib/types.js';
 import { measureViewerFps } from '../viewer-fps.js';
-import { chromiumAvailable } from '../../test/viewer/harness.js';
+import { chromiumAvailable } from '../../test/viewer/helpers/harness.js';
 
 export async function run(ctx: CaseContext): Promise<CaseOutput> {
   if (!chromiumAvailable()) throw new Unavailable('Chromium not found: apt-get install chromium');

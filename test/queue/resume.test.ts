@@ -6,7 +6,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stroom, tempDir } from '../cli/helpers.js';
-import { spawnStroom } from './proc.js';
+import { spawnStroom } from './helpers/proc.js';
 
 // 2 points x 2 designs x 4 replications = 16 tasks, 12 distinct (island is shared by both points).
 const SWEEP = ['sweep', 'dpv', '--set', 'designs.usm.policies.protectedDesignShare=0,0.2', '--designs', 'island,usm', '--horizon', '8', '--warmup', '1', '--reps', '4', '-f', 'csv'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { batchMeans, lag1Autocorrelation } from '../../sim/stats/index.js';
-import { mulberry32, normalStream } from './rng.js';
+import { mulberry32, normalStream } from './helpers/rng.js';
 
 describe('batchMeans', () => {
   it('drops the leftover at the start and averages equal batches', () => {

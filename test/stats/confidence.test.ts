@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { confidenceInterval, confidenceIntervalFromMoments, pairedDifference, relativePrecision } from '../../sim/stats/index.js';
-import { normalStream } from './rng.js';
+import { normalStream } from './helpers/rng.js';
 
 describe('confidenceInterval', () => {
   it('matches a hand calculation', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { histogram } from '../../sim/stats/index.js';
-import { mulberry32 } from './rng.js';
+import { mulberry32 } from './helpers/rng.js';
 
 describe('histogram', () => {
   it('bins against explicit edges, last bin closed', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuantileSample, quantile, quantiles } from '../../sim/stats/index.js';
-import { mulberry32 } from './rng.js';
+import { mulberry32 } from './helpers/rng.js';
 
 describe('quantile (type 7)', () => {
   it('matches numpy.percentile on [1,2,3,4]', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Tally } from '../../sim/stats/index.js';
-import { mulberry32 } from './rng.js';
+import { mulberry32 } from './helpers/rng.js';
 
 function tallyOf(values: ArrayLike<number>): Tally {
   const t = new Tally();

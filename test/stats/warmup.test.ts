@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mser5, welchMovingAverage } from '../../sim/stats/index.js';
-import { normalStream } from './rng.js';
+import { normalStream } from './helpers/rng.js';
 
 describe('mser5', () => {
   it('matches a hand calculation', () => {

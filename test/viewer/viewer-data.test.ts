@@ -11,7 +11,7 @@ import { narrateRequest } from '../../viewer/src/narrate.js';
 import { CHECKPOINT_EVERY, Replay } from '../../viewer/src/replay.js';
 import { TraceFileError, traceFromText } from '../../viewer/src/trace-load.js';
 import { histogramAt, weekSplit } from '../../viewer/src/weekly.js';
-import { makeTrace } from './make-trace.js';
+import { makeTrace } from './helpers/make-trace.js';
 
 const text = makeTrace({ design: 'island', seed: 11, weeks: 10, warmupWeeks: 2, persons: 40 });
 const trace = traceFromText(text, 'island.json');

@@ -18,8 +18,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { simulate, toTraceFile, type TraceFile } from '../../sim/model/index.js';
 import { smallSpec } from '../../viewer/src/builtin-small.js';
-import { buildViewer, CHROMIUM, chromiumAvailable, launch, serve, VIEWER, type Browser, type TestServer } from './harness.js';
-import { makeTrace } from './make-trace.js';
+import { buildViewer, CHROMIUM, chromiumAvailable, launch, serve, VIEWER, type Browser, type TestServer } from './helpers/harness.js';
+import { makeTrace } from './helpers/make-trace.js';
 
 const HAVE_CHROMIUM = chromiumAvailable();
 if (!HAVE_CHROMIUM) {

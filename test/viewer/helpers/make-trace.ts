@@ -3,13 +3,13 @@
 // command exists. Source: the smallOrg fixture, scaled, or a scenario file once
 // sim/scenario/ exports a loader.
 //
-//   npx tsx test/viewer/make-trace.ts [--design island|usm|transition|…] [--seed 1]
+//   npx tsx test/viewer/helpers/make-trace.ts [--design island|usm|transition|…] [--seed 1]
 //       [--weeks 12] [--warmup 2] [--persons 20] [--scenario scenarios/dpv.yaml] -o out.json
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { simulate, toTraceFile, type ModelSpec } from '../../sim/model/index.js';
-import { smallSpec } from '../../viewer/src/builtin-small.js';
+import { simulate, toTraceFile, type ModelSpec } from '../../../sim/model/index.js';
+import { smallSpec } from '../../../viewer/src/builtin-small.js';
 
 export interface TraceOptions {
   design: string;

@@ -3,7 +3,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../cli/helpers.js';
+import { ROOT } from '../../cli/helpers.js';
 
 export interface Proc {
   child: ChildProcess;

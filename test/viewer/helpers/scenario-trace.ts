@@ -3,8 +3,8 @@
 // options override them), seed and replication 0.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { simulate, toTraceFile } from '../../sim/model/index.js';
-import { loadScenario } from '../../sim/scenario/index.js';
+import { simulate, toTraceFile } from '../../../sim/model/index.js';
+import { loadScenario } from '../../../sim/scenario/index.js';
 
 export interface ScenarioTraceOptions {
   design: string;

@@ -11,7 +11,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const VIEWER = join(REPO, 'viewer');
 export const DIST = join(VIEWER, 'dist');
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere (another system, or to check the missing-browser path). */

@@ -4,7 +4,7 @@
 // loader (the same as `stroom trace dpv --design <d> --seed 2026`), or from the small
 // organisation scaled to 152 persons if the scenario does not load.
 //
-//   npx tsx test/viewer/readme-screenshots.ts
+//   npx tsx test/viewer/helpers/readme-screenshots.ts
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
