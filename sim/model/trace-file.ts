@@ -11,7 +11,9 @@ import { ESC_REASONS, OUTCOMES } from './store.js';
 import { TRACE_TYPES } from './trace.js';
 
 export const TRACE_FORMAT = 'stroom-trace';
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
+/** Versions this code reads: 1 lacks the `raise` event (escalations name no case). */
+export const TRACE_VERSIONS_READ = [1, 2] as const;
 
 export interface TraceFile {
   format: typeof TRACE_FORMAT;
@@ -114,7 +116,9 @@ export function parseTraceFile(value: unknown, source = 'trace'): TraceFile {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('(top level)', 'not a stroom trace: expected a JSON object');
   const v = value as Record<string, unknown>;
   if (v.format !== TRACE_FORMAT) fail('format', `not a stroom trace: expected "${TRACE_FORMAT}", got ${JSON.stringify(v.format)}`);
-  if (v.version !== TRACE_VERSION) fail('version', `unsupported trace version ${JSON.stringify(v.version)}; this viewer reads version ${TRACE_VERSION}`);
+  if (!(TRACE_VERSIONS_READ as readonly unknown[]).includes(v.version)) {
+    fail('version', `unsupported trace version ${JSON.stringify(v.version)}; this viewer reads versions ${TRACE_VERSIONS_READ.join(' and ')}`);
+  }
   for (const key of ['organisation', 'metrics', 'series', 'cells', 'events', 'codes'] as const) {
     if (typeof v[key] !== 'object' || v[key] === null) fail(key, 'missing or not an object');
   }

@@ -15,8 +15,9 @@ export const TR_MEETING = 8; // a: meeting, b: 1 start / 0 end, c: participants 
 export const TR_SIGNAL = 9; // a: stream, b: question type, c: signals now in that backlog cell
 export const TR_DESIGN = 10; // a: backlog cell, b: new explicit coverage x 1e6
 export const TR_POLICY = 11; // a: timeline entry index
+export const TR_RAISE = 12; // a: escalation, b: request serial, c: reason (ESC_REASONS); just before its first escalate
 export const TRACE_TYPES = [
-  'arrive', 'step-start', 'step-done', 'done', 'question', 'escalate', 'resolved', 'activity', 'meeting', 'signal', 'design', 'policy',
+  'arrive', 'step-start', 'step-done', 'done', 'question', 'escalate', 'resolved', 'activity', 'meeting', 'signal', 'design', 'policy', 'raise',
 ] as const;
 
 export interface TraceData {

@@ -93,27 +93,33 @@ describe('replay', () => {
 });
 
 describe('escalations', () => {
-  test('every escalate event belongs to one journey; linked cases raised it by an escalated question', () => {
+  test('every escalate event belongs to one journey, and every journey knows its case from its raise event', () => {
     const tr = b.tracks;
     const k = trace.codes.types.indexOf('escalate');
+    const raise = trace.codes.types.indexOf('raise');
     const ids = new Set(trace.events.a.filter((_, i) => trace.events.type[i] === k));
     expect(tr.count).toBe(ids.size);
     expect(tr.count).toBeGreaterThan(10);
     const q = trace.codes.types.indexOf('question');
     const escalated = trace.codes.how.indexOf('escalated');
-    let linked = 0;
+    let byQuestion = 0;
     for (let j = 0; j < tr.count; j++) {
       expect(tr.hops[j]!.length).toBeGreaterThan(0);
       expect(tr.end[j]!).toBeGreaterThanOrEqual(tr.start[j]!);
-      if (tr.serial[j]! < 0) continue;
-      linked++;
-      // The first escalate event of this journey directly follows the question that raised it.
+      // The first escalate event of this journey directly follows the raise event naming its case.
       const e = trace.events.type.findIndex((type, i) => type === k && trace.events.a[i] === tr.id[j]);
-      expect(trace.events.type[e - 1]).toBe(q);
-      expect(trace.events.a[e - 1]).toBe(tr.serial[j]);
-      expect(trace.events.c[e - 1]).toBe(escalated);
+      expect(trace.events.type[e - 1]).toBe(raise);
+      expect(trace.events.a[e - 1]).toBe(tr.id[j]);
+      expect(tr.serial[j]).toBe(trace.events.b[e - 1]);
+      // An escalation raised by a question has that question just before its raise event.
+      if (trace.codes.reasons[trace.events.c[e - 1]!] === 'question') {
+        expect(trace.events.type[e - 2]).toBe(q);
+        expect(trace.events.a[e - 2]).toBe(tr.serial[j]);
+        expect(trace.events.c[e - 2]).toBe(escalated);
+        byQuestion++;
+      }
     }
-    expect(linked).toBeGreaterThan(0);
+    expect(byQuestion).toBeGreaterThan(0);
   });
 });
 

@@ -2,11 +2,11 @@
 // every hop up its path (receiver person or meeting, level), and how it ended. Built in
 // one pass over the events at load.
 //
-// The trace's escalate event does not name the case. The model writes the question
-// event that raised the escalation immediately before it (questions.ts: note, then
-// escalate), so an escalate event directly after a question answered "escalated"
-// belongs to that question's case. Escalations raised by collisions and rejected
-// handovers have no such question; they keep serial -1 and start from the receiver's
+// A `raise` event, written just before an escalation's first escalate event, names
+// its case. The question that raised it (written just before that) gives its question
+// type. Traces from before `raise` existed are still read: there an escalate event right
+// after a question answered "escalated" belongs to that question's case, and escalations
+// raised by collisions and rejected handovers keep serial -1 and start from the receiver's
 // own team.
 
 import { WEEK_HOURS } from '../../sim/model/spec.js';
@@ -67,11 +67,13 @@ export function buildEscalations(run: RunData): EscalationTracks {
   const streamOfSerial = new Map<number, number>();
   const personOfSerial = new Map<number, number>();
   const byId = new Map<number, Building>();
+  const raisedFor = new Map<number, number>();
   const list: Building[] = [];
   for (let i = 0; i < ev.n; i++) {
     const k = ev.type[i]!;
     if (k === codes.arrive) streamOfSerial.set(ev.a[i]!, ev.b[i]!);
     else if (k === codes.stepStart) personOfSerial.set(ev.a[i]!, ev.c[i]!);
+    else if (k === codes.raise) raisedFor.set(ev.a[i]!, ev.b[i]!);
     else if (k === codes.done) {
       streamOfSerial.delete(ev.a[i]!);
       personOfSerial.delete(ev.a[i]!);
@@ -81,10 +83,13 @@ export function buildEscalations(run: RunData): EscalationTracks {
       if (!e) {
         let serial = -1;
         let qt = -1;
-        if (i > 0 && ev.type[i - 1] === codes.question && ev.c[i - 1] === escalatedHow && ev.time[i - 1] === ev.time[i]) {
-          serial = ev.a[i - 1]!;
-          qt = ev.b[i - 1]!;
+        const j = i > 0 && ev.type[i - 1] === codes.raise ? i - 2 : i - 1;
+        if (j >= 0 && ev.type[j] === codes.question && ev.c[j] === escalatedHow && ev.time[j] === ev.time[i]) {
+          serial = ev.a[j]!;
+          qt = ev.b[j]!;
         }
+        // Traces with `raise` events name the case of every escalation, collisions and handovers included.
+        serial = raisedFor.get(id) ?? serial;
         const op = serial >= 0 ? (personOfSerial.get(serial) ?? -1) : -1;
         const receiver = ev.b[i]!;
         let team = op >= 0 ? persons[op]!.team : -1;

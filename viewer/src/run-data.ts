@@ -29,6 +29,8 @@ export interface TypeCodes {
   signal: number;
   design: number;
   policy: number;
+  /** Which case an escalation is about (absent in older traces: -1). */
+  raise: number;
 }
 
 /** Where a person is drawn: managers and MT members above the matrix, coordinators who
@@ -113,6 +115,7 @@ export function buildRunData(trace: TraceFile, label?: string): RunData {
     signal: codeIndex(types, 'signal'),
     design: codeIndex(types, 'design'),
     policy: codeIndex(types, 'policy'),
+    raise: codeIndex(types, 'raise'),
   };
   const activity: Record<string, number> = {};
   trace.codes.activities.forEach((name, i) => (activity[name] = i));

@@ -16,7 +16,7 @@
 
 import { workArrives } from '../agents.js';
 import { ESC_COLLISION } from '../store.js';
-import { TR_ESCALATE } from '../trace.js';
+import { TR_ESCALATE, TR_RAISE } from '../trace.js';
 import type { World } from '../world.js';
 import { scheduleFallback } from './intervention.js';
 
@@ -29,6 +29,7 @@ export function escalate(w: World, id: number, q: number, reason: number, blocki
   const r = w.requests;
   const e = w.escalations.add(id, r.serial[id]!, r.stream[id]!, q, reason, w.sim.now, blocking);
   w.metrics.escalation(reason);
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_RAISE, e, r.serial[id]!, reason);
   if (reason === ESC_COLLISION) routeToManager(w, e);
   else route(w, e);
   return e;
