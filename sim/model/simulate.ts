@@ -28,6 +28,16 @@ export interface SimulateOptions {
   warmup?: number;
   /** Record the event trace for the viewer. */
   trace?: boolean;
+  /** Fail (RunBudgetError) instead of firing more events than this: a bound for models from untrusted sources (queue jobs). */
+  maxEvents?: number;
+}
+
+/** A run needed more events than its SimulateOptions.maxEvents allowed. */
+export class RunBudgetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunBudgetError';
+  }
 }
 
 // Bookkeeping events run before work events at the same instant.
@@ -71,9 +81,19 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
   scheduleAbsences(w, end);
   for (const p of w.persons) dispatch(w, p);
 
-  sim.run(end);
+  if (options.maxEvents === undefined) sim.run(end);
+  else runWithin(sim, end, options.maxEvents);
   w.metrics.closeWeek();
   return buildResult(w);
+}
+
+/** sim.run(end), but stopping once `maxEvents` have fired; the same events fire in the same order. */
+function runWithin(sim: World['sim'], end: number, maxEvents: number): void {
+  sim.runWhile(() => sim.eventsFired < maxEvents, end);
+  if (sim.peek() <= end) {
+    throw new RunBudgetError(`run budget exceeded: ${sim.eventsFired.toLocaleString('en')} events by hour ${sim.now.toPrecision(4)} of ${end}, far more than the model's rates suggest`);
+  }
+  sim.run(end); // nothing is left before `end`: only moves the clock there, as run(end) does
 }
 
 /** Handler of WEEK_START: series close, persons come on duty, agreements erode. */
