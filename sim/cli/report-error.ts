@@ -8,19 +8,25 @@ import { DistributionError } from '../random/distributions.js';
 import { ModelError } from '../model/validate.js';
 import { TraceFileError } from '../model/trace-file.js';
 import { ScenarioError } from '../scenario/errors.js';
+import { QueueInputError } from '../node/queue/errors.js';
 import { UsageError } from './errors.js';
 
 export function isBadInput(e: unknown): boolean {
-  return e instanceof UsageError || e instanceof ScenarioError || e instanceof ModelError || e instanceof TraceFileError || e instanceof DistributionError;
+  return e instanceof UsageError || e instanceof ScenarioError || e instanceof ModelError || e instanceof TraceFileError || e instanceof DistributionError || e instanceof QueueInputError;
+}
+
+/** Last line of defence for secrets: a URL's password (scheme://user:password@) never reaches stderr. */
+function scrub(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s]*@/gi, '$1***@');
 }
 
 export function reportError(e: unknown): number {
-  const msg = e instanceof Error ? e.message : String(e);
+  const msg = scrub(e instanceof Error ? e.message : String(e));
   if (isBadInput(e)) {
     process.stderr.write(`stroom: ${msg}\n`);
     return 2;
   }
   process.stderr.write(`stroom: error: ${msg}\n`);
-  if (process.env.STROOM_DEBUG === '1' && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  if (process.env.STROOM_DEBUG === '1' && e instanceof Error && e.stack) process.stderr.write(`${scrub(e.stack)}\n`);
   return 1;
 }
