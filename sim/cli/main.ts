@@ -4,6 +4,7 @@
 
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { ablateCommand } from './commands/ablate.js';
 import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { runCommand } from './commands/run.js';
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(runCommand(setExit))
     .command(compareCommand(setExit))
     .command(sweepCommand(setExit))
+    .command(ablateCommand(setExit))
     .command(validateCommand(setExit))
     .command(traceCommand(setExit))
     .command(demoCommand(setExit))

@@ -21,3 +21,19 @@ export { estimateWarmup, type WarmupOptions, type WarmupEstimate } from './warmu
 export { grid, latinHypercube, type DesignPoint, type FactorRange } from './design-points.js';
 export { setPath, getPath, applyPoint, parsePath, formatPath, type PathSegment } from './paths.js';
 export { runSweep, type SweepOptions, type SweepPointResult } from './sweep.js';
+export {
+  ablationPlan,
+  ablationTasks,
+  analyseAblation,
+  runAblation,
+  differingPolicies,
+  scenarioPolicyPath,
+  ablationNotes,
+  deepEqual,
+  type AblationDesign,
+  type AblationPlan,
+  type AblationVariant,
+  type AblationField,
+  type AblationEffect,
+  type AblationResult,
+} from './ablation.js';
