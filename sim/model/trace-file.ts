@@ -1,7 +1,8 @@
 // The trace file: one run, self-describing, for the viewer. JSON with a format tag and
 // a version; everything bulky is columnar (parallel arrays), times in hours rounded to
 // 1/1000 h (3.6 s) so the file stays compact. `parseTraceFile` checks a file
-// thoroughly and says what is wrong with a corrupt or foreign one.
+// thoroughly (every field's type, size and range: trace-file-check.ts) and says what is
+// wrong with a corrupt, foreign or hostile one.
 
 import { ACTIVITY_NAMES, CATEGORY_NAMES } from './person.js';
 import type { ModelRunResult } from './result.js';
@@ -9,6 +10,7 @@ import type { ModelSpec } from './spec.js';
 import { HOW_NAMES } from './mechanisms/questions.js';
 import { ESC_REASONS, OUTCOMES } from './store.js';
 import { TRACE_TYPES } from './trace.js';
+import { checkTraceBody } from './trace-file-check.js';
 
 export const TRACE_FORMAT = 'stroom-trace';
 export const TRACE_VERSION = 2;
@@ -108,37 +110,18 @@ export class TraceFileError extends Error {
   }
 }
 
-/** Checks a parsed JSON value is a trace file this version can read; throws TraceFileError saying why not. */
+/** Checks a parsed JSON value is a trace file this version can read, every field of it
+ *  (see trace-file-check.ts); throws TraceFileError naming the field and what is wrong. */
 export function parseTraceFile(value: unknown, source = 'trace'): TraceFile {
   const fail = (path: string, what: string): never => {
     throw new TraceFileError(`${source}: ${path}: ${what}`);
   };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('(top level)', 'not a stroom trace: expected a JSON object');
   const v = value as Record<string, unknown>;
-  if (v.format !== TRACE_FORMAT) fail('format', `not a stroom trace: expected "${TRACE_FORMAT}", got ${JSON.stringify(v.format)}`);
+  // The tag and version first: a foreign file gets "not a stroom trace", not a list of fields.
+  if (v.format !== TRACE_FORMAT) fail('format', `not a stroom trace: expected "${TRACE_FORMAT}", got ${JSON.stringify(v.format)?.slice(0, 80)}`);
   if (!(TRACE_VERSIONS_READ as readonly unknown[]).includes(v.version)) {
-    fail('version', `unsupported trace version ${JSON.stringify(v.version)}; this viewer reads versions ${TRACE_VERSIONS_READ.join(' and ')}`);
+    fail('version', `unsupported trace version ${JSON.stringify(v.version)?.slice(0, 80)}; this viewer reads versions ${TRACE_VERSIONS_READ.join(' and ')}`);
   }
-  for (const key of ['organisation', 'metrics', 'series', 'cells', 'events', 'codes'] as const) {
-    if (typeof v[key] !== 'object' || v[key] === null) fail(key, 'missing or not an object');
-  }
-  const ev = v.events as Record<string, unknown>;
-  const cols = ['time', 'type', 'a', 'b', 'c'] as const;
-  for (const c of cols) if (!Array.isArray(ev[c])) fail(`events.${c}`, 'missing or not an array');
-  const n = (ev.time as unknown[]).length;
-  for (const c of cols) if ((ev[c] as unknown[]).length !== n) fail(`events.${c}`, `has ${(ev[c] as unknown[]).length} entries, events.time has ${n}`);
-  const time = ev.time as unknown[];
-  const types = ev.type as unknown[];
-  for (let i = 0; i < n; i++) {
-    const t = time[i];
-    if (typeof t !== 'number' || !Number.isFinite(t)) fail(`events.time[${i}]`, 'not a finite number');
-    if (i > 0 && (t as number) < (time[i - 1] as number)) fail(`events.time[${i}]`, 'events are not in time order');
-    const k = types[i];
-    if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k >= TRACE_TYPES.length) fail(`events.type[${i}]`, `unknown event type ${JSON.stringify(k)}`);
-  }
-  const org = v.organisation as Record<string, unknown>;
-  for (const key of ['teams', 'streams', 'persons']) if (!Array.isArray(org[key])) fail(`organisation.${key}`, 'missing or not an array');
-  const series = v.series as Record<string, unknown>;
-  if (!Array.isArray(series.week)) fail('series.week', 'missing or not an array');
-  return value as TraceFile;
+  return checkTraceBody(v, fail);
 }

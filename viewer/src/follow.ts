@@ -6,7 +6,7 @@
 import type { RunBundle } from './bundle.js';
 import type { Clock } from './clock.js';
 import { activeTracks } from './escalations.js';
-import { esc } from './format.js';
+import { h } from './dom.js';
 import { NO_HIGHLIGHT, type Highlight } from './matrix.js';
 import { narrateEscalation, narrateRequest, stepAt, type Narration } from './narrate.js';
 
@@ -109,9 +109,7 @@ export class Follow {
     document.body.classList.add('following');
     if (wasHidden) this.onToggle?.();
     this.title.textContent = n.title;
-    this.list.innerHTML = n.steps
-      .map((s, i) => `<li data-step="${i}" data-time="${s.time}" class="step-${esc(s.kind)}">${esc(s.text)}</li>`)
-      .join('');
+    this.list.replaceChildren(...n.steps.map((s, i) => h('li', { class: `step-${s.kind}`, data: { step: String(i), time: String(s.time) } }, s.text)));
     this.shownStep = -2;
     this.current = -1;
     this.update(this.clock.time);

@@ -69,7 +69,3 @@ export function formatDuration(hours: number): string {
   return `${formatNumber(hours / WEEK_HOURS)} weeks`;
 }
 
-/** Escapes text for innerHTML. */
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}

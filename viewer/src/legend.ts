@@ -3,7 +3,7 @@
 // many persons are doing what right now in the first run. Counts refresh a few times a
 // second at most, never every frame.
 
-import { esc } from './format.js';
+import { h, svg } from './dom.js';
 import { ACTIVITY_MARKS, OUTCOME_MARKS, queueColor, shapeSvg } from './palette.js';
 import type { Replay } from './replay.js';
 
@@ -20,21 +20,39 @@ export class Legend {
 
   constructor() {
     this.el = document.getElementById('legend')!;
-    const ramp = Array.from({ length: 6 }, (_, i) => `<span class="ramp" style="background:${queueColor(i, 5)}"></span>`).join('');
-    this.el.innerHTML =
-      `<div class="legend-group"><span class="legend-title" id="legend-persons">Person marks (now):</span>` +
-      ACTIVITY_ORDER.map((a) => {
-        const m = ACTIVITY_MARKS[a]!;
-        return `<span class="legend-item" data-activity="${a}">${shapeSvg(m)} ${esc(m.label)} <b class="count"></b></span>`;
-      }).join('') +
-      `</div><div class="legend-group"><span class="legend-title">Escalations:</span>` +
-      OUTCOME_ORDER.map((o) => {
-        const m = OUTCOME_MARKS[o]!;
-        const svg = o === 'open' ? '<svg width="14" height="14" aria-hidden="true"><circle cx="7" cy="7" r="3.5" fill="#000" stroke="#fff"/></svg>' : shapeSvg(m);
-        return `<span class="legend-item">${svg} ${esc(m.label)}</span>`;
-      }).join('') +
-      `</div><div class="legend-group"><span class="legend-title">Cells:</span><span class="legend-item">weekly mean queue ${ramp} low → high, with an orange bar of the same length and the number</span>` +
-      `<span class="legend-item">hatched: the stream has no step in that team</span></div>`;
+    const ramp = Array.from({ length: 6 }, (_, i) => {
+      const swatch = h('span', { class: 'ramp' });
+      swatch.style.background = queueColor(i, 5);
+      return swatch;
+    });
+    const openDot = svg('svg', { width: 14, height: 14, 'aria-hidden': 'true' }, svg('circle', { cx: 7, cy: 7, r: 3.5, fill: '#000', stroke: '#fff' }));
+    this.el.replaceChildren(
+      h(
+        'div',
+        { class: 'legend-group' },
+        h('span', { class: 'legend-title', attrs: { id: 'legend-persons' } }, 'Person marks (now):'),
+        ...ACTIVITY_ORDER.map((a) => {
+          const m = ACTIVITY_MARKS[a]!;
+          return h('span', { class: 'legend-item', data: { activity: a } }, shapeSvg(m), ` ${m.label} `, h('b', { class: 'count' }));
+        }),
+      ),
+      h(
+        'div',
+        { class: 'legend-group' },
+        h('span', { class: 'legend-title' }, 'Escalations:'),
+        ...OUTCOME_ORDER.map((o) => {
+          const m = OUTCOME_MARKS[o]!;
+          return h('span', { class: 'legend-item' }, o === 'open' ? openDot : shapeSvg(m), ` ${m.label}`);
+        }),
+      ),
+      h(
+        'div',
+        { class: 'legend-group' },
+        h('span', { class: 'legend-title' }, 'Cells:'),
+        h('span', { class: 'legend-item' }, 'weekly mean queue ', ...ramp, ' low → high, with an orange bar of the same length and the number'),
+        h('span', { class: 'legend-item' }, 'hatched: the stream has no step in that team'),
+      ),
+    );
   }
 
   /** Binds the tallies to the activity names of the run they count (`label` names it when two are shown). */

@@ -8,7 +8,6 @@
 
 import type { EscalationTracks } from './escalations.js';
 import { EscalationDots } from './matrix-escalations.js';
-import { esc } from './format.js';
 import { layoutMatrix, type MatrixLayout } from './matrix-layout.js';
 import { ACTIVITY_MARKS, GREY, OKABE_ITO, UNKNOWN_MARK, isStroked, queueColor, queueTextColor, shapePath, type Mark } from './palette.js';
 import type { Replay } from './replay.js';
@@ -295,9 +294,9 @@ export class MatrixView {
     if (track >= 0) this.onTrackClick?.(track);
   }
 
-  /** A short description of the picture's layout for screen readers and the legend. */
+  /** A short description of the picture's layout for screen readers and the legend (plain text). */
   summary(): string {
     const org = this.run.trace.organisation;
-    return esc(`${org.teams.length} teams × ${org.streams.length} value streams, ${this.run.persons.length} persons`);
+    return `${org.teams.length} teams × ${org.streams.length} value streams, ${this.run.persons.length} persons`;
   }
 }

@@ -5,7 +5,8 @@
 // the rounding rule in format.ts (3 significant digits).
 
 import { METRICS } from '../../sim/model/result.js';
-import { esc, formatMetric, unitOf } from './format.js';
+import { h } from './dom.js';
+import { formatMetric, unitOf } from './format.js';
 import type { RunData } from './run-data.js';
 
 /** Shown up front, in this order; the rest are under "all metrics". */
@@ -24,30 +25,35 @@ export const HEADLINE: { id: string; label: string }[] = [
   { id: 'signal_visibility', label: 'problems made visible' },
 ];
 
-const DESCRIPTIONS = METRICS as Record<string, string>;
+// Own keys only: a trace's metric named "constructor" must not find Object's.
+const DESCRIPTIONS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, METRICS);
 
-function item(id: string, label: string, v: number | null | undefined): string {
+function item(id: string, label: string, v: number | null | undefined): HTMLElement {
   const desc = DESCRIPTIONS[id] ?? '';
   const unit = unitOf(desc);
   const text = formatMetric(id, v ?? null);
   const exact = v === null || v === undefined ? 'null' : String(v);
-  const unitText = unit && text !== '—' ? ` <span class="unit">${esc(unit)}</span>` : '';
-  return `<div class="metric" title="${esc(`${id}: ${desc}`)}"><dt>${esc(label)}</dt><dd data-metric="${esc(id)}" data-value="${esc(exact)}">${esc(text)}${unitText}</dd></div>`;
+  const dd = h('dd', { data: { metric: id, value: exact } }, text, unit && text !== '—' ? ' ' : null, unit && text !== '—' ? h('span', { class: 'unit' }, unit) : null);
+  return h('div', { class: 'metric', title: `${id}: ${desc}` }, h('dt', {}, label), dd);
 }
 
 export function renderMetrics(run: RunData): HTMLElement {
   const m = run.trace.metrics;
-  const el = document.createElement('section');
-  el.className = 'metrics';
-  el.setAttribute('aria-label', 'Headline metrics of this run');
-  const headIds = new Set(HEADLINE.map((h) => h.id));
-  const head = HEADLINE.filter((h) => h.id in m).map((h) => item(h.id, h.label, m[h.id]));
+  const headIds = new Set(HEADLINE.map((x) => x.id));
+  const head = HEADLINE.filter((x) => Object.hasOwn(m, x.id)).map((x) => item(x.id, x.label, m[x.id]));
   const rest = Object.keys(m)
     .filter((id) => !headIds.has(id))
     .map((id) => item(id, id.replace(/_/g, ' '), m[id]));
   const window = `observed weeks ${Math.round(run.trace.warmup / 40) + 1}–${Math.round((run.trace.warmup + run.trace.horizon) / 40)} (after warm-up)`;
-  el.innerHTML =
-    `<dl class="metric-grid">${head.join('')}</dl>` +
-    `<details><summary>All metrics (${Object.keys(m).length}) · ${esc(window)} · 3 significant digits</summary><dl class="metric-grid small">${rest.join('')}</dl></details>`;
-  return el;
+  return h(
+    'section',
+    { class: 'metrics', attrs: { 'aria-label': 'Headline metrics of this run' } },
+    h('dl', { class: 'metric-grid' }, ...head),
+    h(
+      'details',
+      {},
+      h('summary', {}, `All metrics (${Object.keys(m).length}) · ${window} · 3 significant digits`),
+      h('dl', { class: 'metric-grid small' }, ...rest),
+    ),
+  );
 }

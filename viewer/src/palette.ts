@@ -11,6 +11,8 @@
 // Queue sizes use a single-hue lightness ramp (light to dark blue) plus a bar length
 // and a number, which survives every kind of colour blindness.
 
+import { svg } from './dom.js';
+
 export const OKABE_ITO = {
   black: '#000000',
   orange: '#E69F00',
@@ -152,20 +154,21 @@ export function isStroked(shape: Shape): boolean {
   return shape === 'ring' || shape === 'cross';
 }
 
-/** The same shapes as SVG, for HTML legends. */
-export function shapeSvg(mark: Mark, size = 14): string {
+/** The same shapes as an SVG element, for HTML legends. */
+export function shapeSvg(mark: Mark, size = 14): SVGElement {
   const c = size / 2;
   const r = size * 0.36;
   const fill = isStroked(mark.shape) ? 'none' : mark.color;
   const stroke = mark.color;
   const sw = isStroked(mark.shape) ? 2 : 1;
+  const frame = (shape: SVGElement) => svg('svg', { width: size, height: size, 'aria-hidden': 'true' }, shape);
   let d = '';
   switch (mark.shape) {
     case 'circle':
     case 'ring':
-      return `<svg width="${size}" height="${size}" aria-hidden="true"><circle cx="${c}" cy="${c}" r="${r}" fill="${fill}" stroke="${stroke}" stroke-width="${sw}"/></svg>`;
+      return frame(svg('circle', { cx: c, cy: c, r, fill, stroke, 'stroke-width': sw }));
     case 'dot':
-      return `<svg width="${size}" height="${size}" aria-hidden="true"><circle cx="${c}" cy="${c}" r="${r * 0.5}" fill="${fill}" stroke="#888" stroke-width="0.5"/></svg>`;
+      return frame(svg('circle', { cx: c, cy: c, r: r * 0.5, fill, stroke: '#888', 'stroke-width': 0.5 }));
     case 'square':
       d = `M${c - r} ${c - r}h${2 * r}v${2 * r}h${-2 * r}z`;
       break;
@@ -185,5 +188,5 @@ export function shapeSvg(mark: Mark, size = 14): string {
       d = `M${c - r} ${c - r}L${c + r} ${c + r}M${c + r} ${c - r}L${c - r} ${c + r}`;
       break;
   }
-  return `<svg width="${size}" height="${size}" aria-hidden="true"><path d="${d}" fill="${fill}" stroke="${stroke}" stroke-width="${sw}"/></svg>`;
+  return frame(svg('path', { d, fill, stroke, 'stroke-width': sw }));
 }

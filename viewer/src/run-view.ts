@@ -5,7 +5,7 @@
 import { WEEK_HOURS } from '../../sim/model/spec.js';
 import type { RunBundle } from './bundle.js';
 import { LeadTimeChart, coverageChart, kpiGapChart, managerWeekChart } from './charts.js';
-import { esc } from './format.js';
+import { fillSelect, h } from './dom.js';
 import { MatrixView, type Highlight } from './matrix.js';
 import { renderMetrics } from './metrics-panel.js';
 import { ACTIVITY_MARKS } from './palette.js';
@@ -45,13 +45,23 @@ export class RunView {
     this.el.className = 'run';
     this.el.dataset.run = String(index);
     const events = run.ev.n.toLocaleString('en');
-    this.el.innerHTML =
-      `<header class="run-head"><h2>${esc(tr.design)} <span class="run-scenario">${esc(tr.scenario)}</span></h2>` +
-      `<p class="run-meta">seed ${esc(String(tr.seed))} · replication ${tr.replication} · ${run.persons.length} persons · ` +
-      `${Math.round(tr.horizon / WEEK_HOURS)} weeks observed after ${Math.round(tr.warmup / WEEK_HOURS)} weeks warm-up · ${events} events ` +
-      `<button type="button" class="save-trace" title="Download this run as a trace file (the format stroom trace writes)">Save trace</button></p></header>`;
+    const save = h('button', { class: 'save-trace', title: 'Download this run as a trace file (the format stroom trace writes)', attrs: { type: 'button' } }, 'Save trace');
+    this.el.append(
+      h(
+        'header',
+        { class: 'run-head' },
+        h('h2', {}, tr.design, ' ', h('span', { class: 'run-scenario' }, tr.scenario)),
+        h(
+          'p',
+          { class: 'run-meta' },
+          `seed ${tr.seed} · replication ${tr.replication} · ${run.persons.length} persons · ` +
+            `${Math.round(tr.horizon / WEEK_HOURS)} weeks observed after ${Math.round(tr.warmup / WEEK_HOURS)} weeks warm-up · ${events} events `,
+          save,
+        ),
+      ),
+    );
     // A run made in the browser can be kept and reopened later, or given to the CLI's users.
-    this.el.querySelector('.save-trace')!.addEventListener('click', () => {
+    save.addEventListener('click', () => {
       const url = URL.createObjectURL(new Blob([JSON.stringify(tr)], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
@@ -74,13 +84,14 @@ export class RunView {
     this.chartsEl.className = 'charts';
     const controls = document.createElement('div');
     controls.className = 'chart-controls';
-    const options = [
-      `<option value="managers">all managers (${run.persons.filter((p) => p.isManager).length})</option>`,
-      `<option value="mt">MT members (${run.persons.filter((p) => p.isMT).length})</option>`,
-      ...run.persons.filter((p) => p.isManager || p.isMT).map((p) => `<option value="p${p.index}">${esc(p.name)}</option>`),
-    ];
-    controls.innerHTML = `<label>Whose week: <select class="week-subject">${options.join('')}</select></label>`;
-    controls.querySelector('select')!.addEventListener('change', (e) => {
+    const select = h('select', { class: 'week-subject' });
+    fillSelect(select, [
+      { value: 'managers', text: `all managers (${run.persons.filter((p) => p.isManager).length})` },
+      { value: 'mt', text: `MT members (${run.persons.filter((p) => p.isMT).length})` },
+      ...run.persons.filter((p) => p.isManager || p.isMT).map((p) => ({ value: `p${p.index}`, text: p.name })),
+    ]);
+    controls.append(h('label', {}, 'Whose week: ', select));
+    select.addEventListener('change', (e) => {
       const v = (e.target as HTMLSelectElement).value;
       this.subject = v === 'managers' || v === 'mt' ? { kind: v } : { kind: 'person', person: Number(v.slice(1)) };
       this.buildManagerChart();

@@ -1,12 +1,14 @@
 // Where runs come from: trace files (file picker, drag and drop onto the page,
-// ?trace=<url>, repeatable for side by side) and runs made in the browser by the
-// simulation worker (the "Run a scenario" panel, or ?run=<scenario>&design=<d>[,<d2>]
-// &seed=<s>[&weeks=<w>]). Every failure is shown in the page's error banner.
+// ?trace=<url>, repeatable for side by side; from another site only once the user
+// agrees) and runs made in the browser by the simulation worker (the "Run a scenario"
+// panel, or ?run=<scenario>&design=<d>[,<d2>]&seed=<s>[&weeks=<w>]). Every failure is
+// shown in the page's error banner.
 
 import type { TraceFile } from '../../sim/model/trace-file.js';
 import { clearError, messageOf, showError } from './errors.js';
-import { esc } from './format.js';
+import { fillSelect } from './dom.js';
 import type { ScenarioInfo } from './scenarios.js';
+import { confirmRemote, isSameOrigin } from './remote-confirm.js';
 import { SimClient } from './sim-client.js';
 import { TraceFileError, traceFromFile, traceFromUrl } from './trace-load.js';
 
@@ -117,9 +119,7 @@ export class Sources {
       showError(messageOf(err), 'The simulation worker is not available');
       return [];
     }
-    select.innerHTML = this.scenarios
-      .map((s) => `<option value="${esc(s.id)}"${s.error ? ' disabled' : ''}>${esc(s.name)}${s.error ? ' (does not load)' : ''}</option>`)
-      .join('');
+    fillSelect(select, this.scenarios.map((s) => ({ value: s.id, text: `${s.name}${s.error ? ' (does not load)' : ''}`, disabled: Boolean(s.error) })));
     const broken = this.scenarios.filter((s) => s.error);
     if (broken.length > 0) showError(broken.map((s) => `${s.id}: ${s.error}`).join('\n'), 'A built-in scenario does not load');
     this.fillDesigns();
@@ -132,10 +132,10 @@ export class Sources {
     const s = this.scenarios?.find((x) => x.id === id);
     if (!s) return;
     const pairs = s.designs.includes('island') && s.designs.includes('usm') ? ['island,usm'] : [];
-    (form.elements.namedItem('design') as HTMLSelectElement).innerHTML = [
-      ...pairs.map((p) => `<option value="${p}">${p.replace(',', ' and ')} side by side</option>`),
-      ...s.designs.map((d) => `<option value="${esc(d)}">${esc(d)}</option>`),
-    ].join('');
+    fillSelect(form.elements.namedItem('design') as HTMLSelectElement, [
+      ...pairs.map((p) => ({ value: p, text: `${p.replace(',', ' and ')} side by side` })),
+      ...s.designs.map((d) => ({ value: d, text: d })),
+    ]);
     (form.elements.namedItem('seed') as HTMLInputElement).value = String(s.defaults.seed);
     (form.elements.namedItem('weeks') as HTMLInputElement).value = String(s.defaults.weeks);
     document.getElementById('run-about')!.textContent = `${s.description} Default: ${s.defaults.weeks} weeks observed after ${s.defaults.warmupWeeks} weeks warm-up.`;
@@ -167,7 +167,12 @@ export class Sources {
   fromQuery(params: URLSearchParams): boolean {
     const urls = params.getAll('trace').flatMap((t) => t.split(',')).filter(Boolean);
     if (urls.length > 0) {
-      void this.openUrls(urls);
+      const foreign = urls.filter((u) => !isSameOrigin(u));
+      if (foreign.length === 0) void this.openUrls(urls);
+      else {
+        this.idle('A trace from another site is waiting for your go-ahead.');
+        void confirmRemote(foreign).then((ok) => (ok ? this.openUrls(urls) : this.idle('Not loaded: the trace is on another site.')));
+      }
       return true;
     }
     const run = params.get('run');

@@ -4,7 +4,8 @@
 // property writes per frame, not new elements.
 
 import { Clock, speedLabel } from './clock.js';
-import { esc, formatClock } from './format.js';
+import { h } from './dom.js';
+import { formatClock } from './format.js';
 
 export interface TimelineMark {
   at: number;
@@ -52,14 +53,16 @@ export class Transport {
     this.scrub.max = String(end);
     this.scrub.step = 'any';
     this.scrub.disabled = end <= 0;
-    this.markers.innerHTML = this.marks
-      .filter((m) => m.at >= 0 && m.at <= end)
-      .map((m, i) => {
-        const left = end > 0 ? (100 * m.at) / end : 0;
-        const text = m.kind === 'warmup' ? 'observation starts' : `${i + 1}`;
-        return `<button type="button" class="marker marker-${m.kind}" style="left:${left.toFixed(3)}%" data-at="${m.at}" title="${esc(`${formatClock(m.at)}: ${m.label}`)}">${esc(m.kind === 'warmup' ? '▾ ' + text : text)}</button>`;
-      })
-      .join('');
+    this.markers.replaceChildren(
+      ...this.marks
+        .filter((m) => m.at >= 0 && m.at <= end)
+        .map((m, i) => {
+          const text = m.kind === 'warmup' ? '▾ observation starts' : `${i + 1}`;
+          const b = h('button', { class: `marker marker-${m.kind}`, title: `${formatClock(m.at)}: ${m.label}`, data: { at: String(m.at) }, attrs: { type: 'button' } }, text);
+          b.style.left = `${(end > 0 ? (100 * m.at) / end : 0).toFixed(3)}%`;
+          return b;
+        }),
+    );
     this.shown.scrub = -1;
     this.render();
   }
