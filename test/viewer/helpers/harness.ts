@@ -17,10 +17,11 @@ export const DIST = join(VIEWER, 'dist');
 /** Debian's Chromium; CHROMIUM_PATH points elsewhere (another system, or to check the missing-browser path). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Builds viewer/dist (quietly). */
-export async function buildViewer(): Promise<void> {
+/** Builds the viewer (quietly) into viewer/dist, or into `outDir` so suites running at
+ *  the same time do not empty each other's site. */
+export async function buildViewer(outDir?: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(VIEWER, 'vite.config.ts'), root: VIEWER, logLevel: 'error' });
+  await build({ configFile: join(VIEWER, 'vite.config.ts'), root: VIEWER, logLevel: 'error', ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}) });
 }
 
 const TYPES: Record<string, string> = {
@@ -36,20 +37,26 @@ const TYPES: Record<string, string> = {
 
 export interface TestServer {
   url: string;
+  /** Paths requested so far, in order. */
+  requests: string[];
   /** Serves `body` at `path` (e.g. "/traces/a.json") from now on. */
   put(path: string, body: string | Buffer): void;
   close(): Promise<void>;
 }
 
-/** Serves `root` and any files put in memory on 127.0.0.1 at a free port. */
-export async function serve(root: string = DIST): Promise<TestServer> {
+/** Serves `root` and any files put in memory on 127.0.0.1 at a free port; with `cors`,
+ *  the in-memory files may be fetched by pages of other origins (another site). */
+export async function serve(root: string = DIST, opts: { cors?: boolean } = {}): Promise<TestServer> {
   const memory = new Map<string, Buffer>();
+  const requests: string[] = [];
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    requests.push(path);
     const mem = memory.get(path);
     if (mem) {
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const cors = opts.cors ? { 'access-control-allow-origin': '*' } : {};
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...cors });
       res.end(mem);
       return;
     }
@@ -66,6 +73,7 @@ export async function serve(root: string = DIST): Promise<TestServer> {
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
+    requests,
     put: (path, body) => memory.set(path, typeof body === 'string' ? Buffer.from(body) : body),
     close: () =>
       new Promise<void>((ok) => {
