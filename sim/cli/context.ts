@@ -10,7 +10,10 @@ import pino, { type Logger } from 'pino';
 import { createInlineExecutor, estimateWarmup, replicationTasks, type Executor, type TaskBase } from '../experiment/index.js';
 import type { Scenario as LoadedScenario } from '../scenario/index.js';
 import { UsageError } from './errors.js';
+import { setInterruptHint, whileRunning } from './interrupt.js';
 import { type CommonArgs, hoursArg, positiveInt, seedArg, workersArg } from './options.js';
+import { checkOutputFile } from './output.js';
+import { checkSizes } from './size-check.js';
 
 export interface Context {
   file: string;
@@ -24,8 +27,15 @@ export interface Context {
   executor: Executor;
   log: Logger;
   progress: (label: string) => ((done: number, total: number) => void) | undefined;
+  /** Checks the size of one replication of each design (and of a sweep point's scenario) before any work. */
+  checkSize: (designs: readonly string[], scenario?: LoadedScenario) => void;
+  /** What Ctrl-C adds to its message (a sweep: how to resume). */
+  setInterruptHint: (text: string | undefined) => void;
   close: () => Promise<void>;
 }
+
+/** MSER-5 needs two batches of five weekly observations (sim/stats/warmup.ts). */
+export const AUTO_WARMUP_MIN_WEEKS = 10;
 
 // Compiled (dist/) or run from sources (tsx, vitest): the run module has the same extension as this file.
 export const RUN_MODULE = fileURLToPath(new URL(`../node/run-spec.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url));
@@ -46,6 +56,8 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
   const horizonArg = await hoursArg('horizon', args.horizon);
   if (horizonArg !== undefined && !(horizonArg > 0)) throw new UsageError('--horizon: must be longer than zero');
   const warmFlag = args.warmup === 'auto' ? 'auto' : await hoursArg('warmup', args.warmup);
+  // Before any work, so that a bad -o is not found after every replication has run.
+  if (args.output !== undefined) checkOutputFile(args.output);
   const log = pino({ level: args['log-level'] ?? 'warn', base: undefined }, pino.destination(2));
   const file = await scenarioPath(args.scenario);
   const { run: runModel, scenarioFor } = await import('../node/run-model.js');
@@ -57,6 +69,18 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
   const reps = repsArg ?? x.replications;
   const seed = seedFlag ?? x.seed;
   const horizon = horizonArg ?? x.horizon;
+  const warmArg = warmFlag ?? (x.warmup === 'auto' ? 'auto' : undefined);
+  if (warmArg === 'auto' && horizon < AUTO_WARMUP_MIN_WEEKS * 40) {
+    throw new UsageError(
+      `${warmFlag === 'auto' ? '--warmup auto' : `warmup: auto (in ${args.scenario})`}: needs a horizon of at least ${AUTO_WARMUP_MIN_WEEKS} weeks (MSER-5 estimates from two batches of five weekly observations), got ${horizon / 40} weeks; give --horizon ${AUTO_WARMUP_MIN_WEEKS} or more, or a fixed --warmup`,
+    );
+  }
+  // With --warmup auto, the pilots run without warm-up; the runs after them are checked again.
+  let knownWarmup = typeof warmArg === 'number' ? warmArg : x.warmup === 'auto' || warmArg === 'auto' ? 0 : (x.warmup as number);
+  const checkSize = (designs: readonly string[], s: LoadedScenario = scenario) => {
+    checkSizes(args.scenario, s.designs, designs, { horizon, warmup: knownWarmup, trace: false });
+  };
+  checkSize(opts.designs ?? scenario.designOrder);
   const { createThreadPool } = await import('../node/pool.js');
   const { withResolvedModels } = await import('../node/resolved-executor.js');
   // Threads start on first use: a sweep sent to a queue may never run anything here.
@@ -64,6 +88,11 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
   const make = () => (local ??= workers === 1 ? createInlineExecutor(runModel) : withResolvedModels(createThreadPool({ workers, runModule: RUN_MODULE })));
   const executor: Executor = { run: (tasks, onProgress) => make().run(tasks, onProgress), close: async () => local?.close() };
   const showProgress = args.progress ?? Boolean(process.stderr.isTTY);
+  // Bars hide the cursor; a Ctrl-C must stop them to show it again.
+  const running = new Set<cliProgress.SingleBar>();
+  const release = whileRunning(() => {
+    for (const bar of running) bar.stop();
+  });
   const progress = (label: string) => {
     if (!showProgress) return undefined;
     const bar = new cliProgress.SingleBar(
@@ -74,22 +103,36 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
     return (done: number, total: number) => {
       if (!started) {
         bar.start(total, 0);
+        running.add(bar);
         started = true;
       }
       bar.update(done);
-      if (done >= total) bar.stop();
+      if (done >= total) {
+        bar.stop();
+        running.delete(bar);
+      }
     };
   };
   const ctx: Context = {
-    file, scenario, reps, seed, horizon, warmup: 0, warmupNote: '', workers, executor, log, progress,
-    close: () => executor.close(),
+    file, scenario, reps, seed, horizon, warmup: 0, warmupNote: '', workers, executor, log, progress, checkSize, setInterruptHint,
+    close: async () => {
+      for (const bar of running) bar.stop();
+      release();
+      await executor.close();
+    },
   };
-  const warmArg = warmFlag ?? (x.warmup === 'auto' ? 'auto' : undefined);
   if (warmArg === 'auto') {
     const design = opts.designs?.[0] ?? x.baseline;
-    const est = await autoWarmup(ctx, design);
-    ctx.warmup = est.hours;
-    ctx.warmupNote = est.note;
+    try {
+      const est = await autoWarmup(ctx, design);
+      ctx.warmup = est.hours;
+      ctx.warmupNote = est.note;
+      knownWarmup = est.hours;
+      checkSize(opts.designs ?? scenario.designOrder);
+    } catch (e) {
+      await ctx.close();
+      throw e;
+    }
   } else {
     ctx.warmup = warmArg ?? (x.warmup as number);
     ctx.warmupNote = `${ctx.warmup / 40} weeks (given)`;

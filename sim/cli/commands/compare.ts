@@ -9,7 +9,7 @@ import { METRIC_IDS } from '../../model/index.js';
 import { describeRun, makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { summaryTable, tidyCsv, toJson } from '../format.js';
-import { type CommonArgs, withCommon } from '../options.js';
+import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { emit } from '../output.js';
 
 interface CompareArgs extends CommonArgs {
@@ -29,6 +29,27 @@ export function listArg(name: string, v: string | undefined, allowed: readonly s
   return items;
 }
 
+/** Fewest replications --precision starts from: a t-interval from fewer is too unsteady to stop on. */
+export const PRECISION_MIN_REPS = 5;
+const PRECISION_START_REPS = 10;
+const PRECISION_MAX_REPS = 200;
+
+/** --precision, --reps and --max-reps together: the start and the cap of a sequential run, or undefined without --precision. */
+export function precisionArgs(args: Pick<CompareArgs, 'precision' | 'reps' | 'max-reps'>): { precision: number; start: number; max: number } | undefined {
+  const maxFlag = positiveInt('max-reps', args['max-reps'], 100_000);
+  if (args.precision === undefined) {
+    if (maxFlag !== undefined) throw new UsageError('--max-reps: applies only with --precision (without it, --reps is the number of replications)');
+    return undefined;
+  }
+  const p = args.precision;
+  if (!(p > 0 && p < 1)) throw new UsageError(`--precision: expected a relative half-width in (0, 1), e.g. 0.05, got ${p}`);
+  const start = positiveInt('reps', args.reps, 100_000) ?? PRECISION_START_REPS;
+  if (start < PRECISION_MIN_REPS) throw new UsageError(`--reps ${start} with --precision: --reps is where sequential replication starts, at least ${PRECISION_MIN_REPS} (default ${PRECISION_START_REPS})`);
+  const max = maxFlag ?? Math.max(PRECISION_MAX_REPS, start);
+  if (max < start) throw new UsageError(`--max-reps ${max}: must be at least --reps (${start}), where --precision starts`);
+  return { precision: p, start, max };
+}
+
 function worstPrecision(p: Record<string, Record<string, number>>): number {
   let worst = 0;
   for (const d of Object.values(p)) for (const v of Object.values(d)) worst = Math.max(worst, Number.isFinite(v) ? v : Infinity);
@@ -45,13 +66,14 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         .option('baseline', { alias: 'b', type: 'string', describe: 'design the others are compared with (default: the scenario\'s)' })
         .option('metrics', { alias: 'm', type: 'string', describe: 'metrics to show, comma-separated (default: all)' })
         .option('precision', { type: 'number', describe: 'add replications until every target metric\'s half-width / |mean| <= this' })
-        .option('max-reps', { type: 'number', default: 200, describe: 'cap on replications with --precision' })
+        .option('max-reps', { type: 'number', describe: `cap on replications with --precision (default ${PRECISION_MAX_REPS})` })
         .option('target', { type: 'string', default: 'lead_time_mean,escalations_per_100', describe: 'metrics the precision target applies to' })
         .example('$0 compare dpv --designs island,usm --reps 30', 'island vs USM on the DPV case, 30 paired replications')
         .example('$0 compare scenarios/dpv.yaml --precision 0.02 --max-reps 100 -f csv -o out/dpv.csv', 'replicate until ±2%, tidy CSV to a file') as never,
     handler: async (args) => {
       const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
-      if (args.precision !== undefined && !(args.precision > 0 && args.precision < 1)) throw new UsageError(`--precision: expected a relative half-width in (0, 1), e.g. 0.05, got ${args.precision}`);
+      const seq = precisionArgs(args);
+      const target = listArg('target', args.target, METRIC_IDS)!;
       const ctx = await makeContext(args);
       try {
         const designs = listArg('designs', args.designs, ctx.scenario.designOrder) ?? [...ctx.scenario.designOrder];
@@ -60,20 +82,19 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
         let records: ReplicationRecord[];
         let note = '';
-        if (args.precision !== undefined) {
-          const target = listArg('target', args.target, METRIC_IDS)!;
+        if (seq !== undefined) {
           const res = await runSequential(ctx.executor, base, designs, {
             metrics: target,
-            targetRelativePrecision: args.precision,
-            minReplications: Math.min(ctx.reps, 10),
-            maxReplications: args['max-reps'] ?? 200,
+            targetRelativePrecision: seq.precision,
+            minReplications: seq.start,
+            maxReplications: seq.max,
             onProgress: ctx.progress('replicating'),
           });
           records = res.records;
           ctx.reps = res.replications;
           note = res.met
-            ? `precision target ${args.precision} met for ${target.join(', ')} after ${res.replications} replications`
-            : `precision target ${args.precision} NOT met after the cap of ${res.replications} replications (worst ${worstPrecision(res.precision).toFixed(4)})`;
+            ? `precision target ${seq.precision} met for ${target.join(', ')} after ${res.replications} replications`
+            : `precision target ${seq.precision} NOT met after the cap of ${res.replications} replications (worst ${worstPrecision(res.precision).toFixed(4)})`;
           if (!res.met) setExit(1);
         } else {
           records = await runReplications(ctx.executor, base, designs, ctx.reps, ctx.progress('replicating'));

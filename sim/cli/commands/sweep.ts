@@ -12,7 +12,7 @@ import { describeRun, makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { plusMinus, table, tidyCsv, toJson } from '../format.js';
 import { type CommonArgs, positiveInt, withCommon } from '../options.js';
-import { emit } from '../output.js';
+import { checkOutputFolder, emit } from '../output.js';
 import { listArg } from './compare.js';
 
 interface SweepArgs extends CommonArgs {
@@ -114,6 +114,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
       if (args.resume && args['state-dir'] === undefined && args.output === undefined) {
         throw new UsageError('--resume needs -o FILE or --state-dir DIR: that is where a sweep keeps its finished replications');
       }
+      if (args['state-dir'] !== undefined) checkOutputFolder(args['state-dir'], '--state-dir');
       const giveUpMs = redisTimeoutArg(args['redis-timeout'], 30) * 1000;
       const target = args.queue !== undefined ? await queueArg(args.queue) : undefined;
       // Connect before loading the scenario: an unreachable server is reported within seconds.
@@ -134,7 +135,8 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         if (points.length > 10_000) throw new UsageError(`sweep: ${points.length} points is more than the 10000 allowed in one sweep`);
         // Load every point once here, so a bad path or value is reported before any run starts.
         const { scenarioFor } = await import('../../node/run-model.js');
-        for (const p of points) scenarioFor(ctx.file, p);
+        // Sizes too: a point may raise arrival rates.
+        for (const p of points) ctx.checkSize(designs, scenarioFor(ctx.file, p));
         const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
         // The sweep's tasks as runSweep will make them, with models, to name the sweep and its state by content.
         const tasks = points.flatMap((point) => replicationTasks({ ...base, point }, designs, ctx.reps))
@@ -147,6 +149,11 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
           ...(args['state-dir'] !== undefined ? { stateDir: args['state-dir'] } : {}),
           ...(args.output !== undefined ? { output: args.output } : {}),
         });
+        ctx.setInterruptHint(
+          plan.statePath !== undefined
+            ? `finished replications are kept in ${plan.statePath}; run the same command with --resume to go on from there`
+            : 'nothing was kept (with -o FILE or --state-dir DIR a sweep keeps its finished replications, and --resume goes on from them)',
+        );
         let results;
         try {
           results = await runSweep(plan.executor, base, points, { designs, replications: ctx.reps, onProgress: ctx.progress('sweeping') });
