@@ -8,12 +8,13 @@
 // before loading, so units, provenance and every check apply to swept values too; a
 // misspelt key is caught by the schema like any unknown key.
 
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import type { RunResult, RunTask } from '../experiment/index.js';
 import { parsePath, formatPath } from '../experiment/index.js';
 import { simulate, type ModelSpec } from '../model/index.js';
-import { loadScenario, ScenarioError, type Scenario } from '../scenario/index.js';
-import { loadScenarioFile, readScenarioText } from './scenario-files.js';
+import { loadScenario, RESERVED_KEYS, ScenarioError, type Scenario } from '../scenario/index.js';
+import { parseSource } from '../scenario/source-text.js';
+import { extendsAccess, loadScenarioFile, readScenarioText } from './scenario-files.js';
 
 const cache = new Map<string, Scenario>();
 
@@ -28,13 +29,19 @@ export function scenarioFor(file: string, point?: Record<string, unknown>): Scen
 }
 
 function loadWithPoint(file: string, point: Record<string, unknown>): Scenario {
-  const doc = parse(readScenarioText(file)) as unknown;
+  // parseSource applies the same YAML checks as loading (depth, tags, reserved keys).
+  const doc = parseSource(readScenarioText(file), file).data as unknown;
   for (const [path, value] of Object.entries(point)) {
     let segments;
     try {
       segments = parsePath(path);
     } catch (e) {
       throw new ScenarioError(file, [{ path, message: (e as Error).message }]);
+    }
+    // A point path such as __proto__.x would otherwise reach Object.prototype itself.
+    const reserved = segments.find((s) => typeof s === 'string' && RESERVED_KEYS.has(s));
+    if (reserved !== undefined) {
+      throw new ScenarioError(file, [{ path, message: `unknown key "${String(reserved)}": the names __proto__, constructor and prototype are not allowed as keys anywhere in a scenario` }]);
     }
     let node = doc as Record<string | number, unknown>;
     for (let i = 0; i < segments.length - 1; i++) {
@@ -55,7 +62,7 @@ function loadWithPoint(file: string, point: Record<string, unknown>): Scenario {
     }
     node[last] = value;
   }
-  return loadScenario(stringify(doc), file, (p) => readScenarioText(p));
+  return loadScenario(stringify(doc), file, extendsAccess());
 }
 
 export function run(task: RunTask): RunResult {

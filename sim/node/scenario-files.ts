@@ -6,9 +6,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIMITS } from '../scenario/limits.js';
-import { loadScenario, type Scenario } from '../scenario/load.js';
+import { type ExtendsAccess, loadScenario, type Scenario } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { decodeScenarioBytes } from '../scenario/source-text.js';
+import { allowsExtends, extendsRoots } from './extends-access.js';
 
 /** The directory of the scenarios that ship with stroom. */
 export const BUILTIN_SCENARIOS_DIR = [new URL('../../scenarios/', import.meta.url), new URL('../../../scenarios/', import.meta.url)]
@@ -43,9 +44,20 @@ function readForExtends(path: string): string {
   }
 }
 
+/** What `extends` may read from disk: see extends-access.ts. */
+export function extendsAccess(): ExtendsAccess {
+  return {
+    readFile: readForExtends,
+    roots: extendsRoots(),
+    allows: allowsExtends,
+    builtin: (name) => builtinScenarioFile(name),
+    builtinNames: listBuiltinScenarios(),
+  };
+}
+
 /** Loads a scenario from disk; `extends` paths are relative to the file naming them. */
 export function loadScenarioFile(path: string): Scenario {
-  return loadScenario(readScenarioText(path), path, readForExtends);
+  return loadScenario(readScenarioText(path), path, extendsAccess());
 }
 
 /** Names of the built-in scenarios (file names without .yaml). */
@@ -57,12 +69,14 @@ export function listBuiltinScenarios(): string[] {
     .sort();
 }
 
+/** The file of the built-in scenario of this name ("dpv"), if there is one. */
+export function builtinScenarioFile(name: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(name)) return undefined;
+  return ['.yaml', '.yml'].map((ext) => join(BUILTIN_SCENARIOS_DIR, name + ext)).find((p) => existsSync(p));
+}
+
 /** A path as given if it exists, else the built-in scenario of that name ("dpv"). */
 export function resolveScenarioPath(nameOrPath: string): string {
   if (existsSync(nameOrPath)) return nameOrPath;
-  for (const ext of ['.yaml', '.yml']) {
-    const p = join(BUILTIN_SCENARIOS_DIR, nameOrPath + ext);
-    if (existsSync(p)) return p;
-  }
-  return nameOrPath; // reading it reports "no such file" with the name the user gave
+  return builtinScenarioFile(nameOrPath) ?? nameOrPath; // reading it reports "no such file" with the name the user gave
 }

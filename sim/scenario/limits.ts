@@ -14,6 +14,10 @@ export const LIMITS = {
   designs: 50,
   /** Files in one `extends` chain, the scenario itself included. */
   extendsDepth: 10,
+  /** Lists and mappings inside each other. A real scenario nests about 7 deep; the YAML
+   * library and the checks after it recurse per level, so a file nested thousands deep
+   * would exhaust the stack. Checked on the parsed tokens, before anything recurses. */
+  nestingDepth: 50,
   /** YAML alias uses; anchor bombs blow up far beyond this. */
   yamlAliases: 100,
   /** Characters in one quantity string such as "0.8 * 38 h/week". */

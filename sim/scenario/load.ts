@@ -7,7 +7,7 @@
 import type { ModelSpec } from '../model/spec.js';
 import { buildBehaviour, buildDesign } from './designs.js';
 import { IssueList, throwIfAny } from './errors.js';
-import { layerLocator, loadLayers, mergeLayers, type ReadFile } from './extends.js';
+import { type ExtendsAccess, layerLocator, loadLayers, mergeLayers, type ReadFile } from './extends.js';
 import { deepFreeze } from './freeze.js';
 import { LIMITS } from './limits.js';
 import { checkModel } from './model-issues.js';
@@ -41,7 +41,7 @@ export interface Scenario {
   provenance: ProvenanceReport;
 }
 
-export type { ReadFile };
+export type { ExtendsAccess, ReadFile };
 
 /** Lists of the limits table, as YAML paths; checked before the schema so a huge list
  * is refused once instead of producing an error per item. */
@@ -96,10 +96,11 @@ function buildExperiment(e: RawExperiment, designIds: readonly string[], reader:
 
 /**
  * Loads the scenario in `text`, named `file` in messages. `readFile` reads the files
- * `extends` names (paths already joined to the referring file's directory); without
- * it, a scenario that extends another cannot be loaded. Throws ScenarioError.
+ * `extends` names (paths already joined to the referring file's directory; only those
+ * inside its folder tree unless an ExtendsAccess widens or tightens that); without it,
+ * a scenario that extends another cannot be loaded. Throws ScenarioError.
  */
-export function loadScenario(text: string, file: string, readFile?: ReadFile): Scenario {
+export function loadScenario(text: string, file: string, readFile?: ReadFile | ExtendsAccess): Scenario {
   const layers = loadLayers(text, file, readFile);
   const locate = layerLocator(layers);
   const issues = new IssueList();

@@ -8,6 +8,7 @@ import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typ
 import { PRESETS } from '../model/presets.js';
 import type { BehaviourSpec, Policies, ProcessKind } from '../model/spec.js';
 import { LIMITS } from './limits.js';
+import { SEED_HINT } from './seed.js';
 
 export const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_.-]*$';
 export const ID_HINT = 'an id: a letter, then letters, digits, "_", "-" or "."';
@@ -201,7 +202,7 @@ const Experiment = Params({
   horizon: Quantity,
   warmup: QuantityOrAuto,
   replications: Type.Integer({ minimum: 1, maximum: 100_000 }),
-  seed: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+  seed: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: SEED_HINT }),
   baseline: Id,
 });
 

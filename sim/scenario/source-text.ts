@@ -1,11 +1,13 @@
 // Reads scenario source text into a YAML document, refusing what is not a scenario
-// before the YAML parser sees it: oversized, binary, mis-encoded or empty files. Also
-// keeps the document and its line index, so later stages can point at line:column.
+// before the YAML parser sees it: oversized, binary, mis-encoded or empty files, and
+// (yaml-checks.ts) YAML too deeply nested to compose. Also keeps the document and its
+// line index, so later stages can point at line:column.
 
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { Composer, type Document, isMap, isScalar, isSeq, LineCounter, Parser } from 'yaml';
 import { IssueList, scenarioError, throwIfAny } from './errors.js';
 import { LIMITS } from './limits.js';
 import { isPlainObject, type Path } from './paths.js';
+import { checkDocument, NESTING_HINT, tooDeepData, tooDeepToken } from './yaml-checks.js';
 
 export interface SourceFile {
   file: string;
@@ -52,28 +54,31 @@ export function parseSource(rawText: string, file: string): SourceFile {
   throwIfAny(file, issues);
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
 
+  // Tokens first: the parser keeps its own stack, the composer after it recurses once
+  // per level of nesting, so the depth is checked in between.
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, schema: 'core', merge: false });
+  const tokens = [...new Parser(lines.addNewLine).parse(text)];
   const at = (offset: number) => lines.linePos(offset);
   const positioned = new IssueList();
+  const deep = tooDeepToken(tokens);
+  if (deep !== undefined) {
+    const pos = at(deep);
+    positioned.add([], NESTING_HINT, { line: pos.line, column: pos.col });
+    throwIfAny(file, positioned);
+  }
+  const docs = [...new Composer({ uniqueKeys: false, schema: 'core', merge: false }).compose(tokens, true, text.length)];
+  const doc = docs[0]!;
+  if (docs.length > 1) {
+    const pos = at(docs[1]!.range[0]);
+    positioned.add([], 'YAML: a scenario file holds one document; remove the "---" line that starts a second one', { line: pos.line, column: pos.col });
+  }
+  // Tags and duplicate keys are reported by checkDocument, with their path and a fix.
   for (const e of [...doc.errors, ...doc.warnings]) {
+    if (e.code === 'TAG_RESOLVE_FAILED' || e.code === 'DUPLICATE_KEY') continue;
     const pos = at(e.pos[0]);
     positioned.add([], `YAML: ${yamlMessage(e.message)}`, { line: pos.line, column: pos.col });
   }
-  if (positioned.size === 0) {
-    // Keys must be plain scalars: a list or mapping as a key has no meaning here.
-    visit(doc, {
-      Pair(_, pair) {
-        if (pair.key !== null && !isScalar(pair.key)) {
-          const range = (pair.key as { range?: [number, number, number] }).range;
-          const pos = at(range?.[0] ?? 0);
-          positioned.add([], 'YAML: mapping keys must be plain names, not lists or mappings', { line: pos.line, column: pos.col });
-          return visit.BREAK;
-        }
-        return undefined;
-      },
-    });
-  }
+  if (positioned.size === 0) checkDocument(doc, lines, positioned);
   throwIfAny(file, positioned);
 
   let data: unknown;
@@ -84,6 +89,11 @@ export function parseSource(rawText: string, file: string): SourceFile {
     issues.add([], /alias/i.test(msg)
       ? `YAML aliases expand too far (an anchor bomb?); at most ${LIMITS.yamlAliases} alias uses are allowed`
       : `YAML: ${yamlMessage(msg)}`);
+    throwIfAny(file, issues);
+  }
+  // Aliases reuse a node wherever they point, so the data can nest deeper than the text.
+  if (tooDeepData(data)) {
+    issues.add([], `${NESTING_HINT.split(';')[0]!} once YAML aliases are expanded; at most ${LIMITS.nestingDepth} levels are allowed`);
     throwIfAny(file, issues);
   }
   if (data === null || data === undefined) {

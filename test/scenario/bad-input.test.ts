@@ -10,6 +10,8 @@ interface Case {
   input: string | ((d: Doc) => void);
   /** Other files for `extends`, by path. */
   files?: Record<string, string>;
+  /** Folders beyond the scenario's own that `extends` may reach (--extends-root). */
+  roots?: string[];
   /** Expected YAML path; '' for problems with the file as a whole. */
   path: string;
   /** Part of the message that says what would be valid. */
@@ -84,7 +86,7 @@ const CASES: Case[] = [
   { name: 'provenance for a field that does not exist', input: set((d) => (stream0(d).provenance.arivals = 'assumption: x')), path: 'organisation.streams[0].provenance.arivals', hint: 'not a field of this mapping; fields: id, name, arrivals' },
   // extends
   { name: 'cyclic extends (2 files)', input: minimal('./b.yaml'), files: { 'b.yaml': minimal('bad.yaml') }, path: 'extends', hint: 'extends cycle: bad.yaml -> b.yaml -> bad.yaml' },
-  { name: 'cyclic extends (3 files)', input: minimal('b.yaml'), files: { 'b.yaml': minimal('sub/c.yaml'), 'sub/c.yaml': minimal('../bad.yaml') }, path: 'extends', hint: 'extends cycle: bad.yaml -> b.yaml -> sub/c.yaml -> bad.yaml' },
+  { name: 'cyclic extends (3 files)', input: minimal('b.yaml'), files: { 'b.yaml': minimal('sub/c.yaml'), 'sub/c.yaml': minimal('../bad.yaml') }, roots: ['.'], path: 'extends', hint: 'extends cycle: bad.yaml -> b.yaml -> sub/c.yaml -> bad.yaml' },
   { name: 'extends of a missing file', input: minimal('./nowhere.yaml'), files: {}, path: 'extends', hint: 'cannot read "./nowhere.yaml" (nowhere.yaml): no such file' },
   // text
   { name: 'empty file', input: '', path: '', hint: 'empty file; a scenario is a YAML mapping that starts with "stroom: 1"' },
@@ -93,7 +95,7 @@ const CASES: Case[] = [
   { name: 'binary file (NUL bytes)', input: 'stroom: 1\u0000\u0001\u0002', path: '', hint: 'binary file (contains NUL bytes)' },
   { name: 'invalid UTF-8 (replacement characters)', input: 'stroom: 1\nname: caf\uFFFD\n', path: '', hint: 'not valid UTF-8' },
   { name: 'YAML syntax error', input: 'stroom: 1\nname: [unclosed\n', path: '', hint: 'YAML:' },
-  { name: 'duplicate YAML key', input: 'stroom: 1\nname: a\nname: b\n', path: '', hint: 'Map keys must be unique' },
+  { name: 'duplicate YAML key', input: 'stroom: 1\nname: a\nname: b\n', path: 'name', hint: 'duplicate key "name" (first at line 2)' },
   { name: 'YAML anchor bomb (billion laughs)', input: bomb, path: '', hint: 'anchor bomb' },
   { name: 'top level is a list', input: '- stroom: 1\n', path: '', hint: 'the top level must be a mapping' },
   { name: 'collection as a mapping key', input: '? [a, b]\n: 1\n', path: '', hint: 'mapping keys must be plain names' },
@@ -111,7 +113,8 @@ describe('bad input', () => {
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const text = typeof c.input === 'string' ? c.input : mutated(c.input);
-    const err = scenarioErrorOf(() => loadScenario(text, FILE, c.files ? memoryReader(c.files) : undefined));
+    const access = c.files ? { readFile: memoryReader(c.files), roots: c.roots } : undefined;
+    const err = scenarioErrorOf(() => loadScenario(text, FILE, access));
     expect(err).toBeInstanceOf(ScenarioError);
     expect(err.file).toBe(FILE);
     expect(err.message).toContain(FILE);

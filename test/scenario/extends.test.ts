@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setExtendsRoots } from '../../sim/node/extends-access.js';
 import { loadScenarioFile, readScenarioText, resolveScenarioPath } from '../../sim/node/scenario-files.js';
 import { decodeScenarioBytes, loadScenario, resolveRelative, ScenarioError } from '../../sim/scenario/index.js';
 import { fixture, memoryReader, scenarioErrorOf } from './helpers.js';
@@ -23,7 +24,11 @@ describe('resolveRelative', () => {
 });
 
 describe('extends', () => {
+  // nested/child.yaml extends ../base.yaml, outside its own folder: allowed only
+  // because the fixtures folder is given as an extends root (--extends-root).
+  setExtendsRoots([fixture('')]);
   const child = loadScenarioFile(fixture('nested/child.yaml'));
+  setExtendsRoots([]);
 
   it('merges maps and replaces lists', () => {
     expect(child.name).toBe('Child');
