@@ -271,31 +271,48 @@ function checkEvents(c: Checker, x: unknown, org: Org, codes: Codes): void {
   for (const k of cols) col[k] = c.arr(ev[k], `events.${k}`, TRACE_LIMITS.events);
   const n = col.time.length;
   for (const k of cols) if (col[k].length !== n) c.fail(`events.${k}`, `has ${col[k].length} entries, events.time has ${n}`);
+  // Flat tables by type code and column (3 per type), so the loop over millions of
+  // events does a few comparisons each; a type without rules accepts any finite number.
   const byName = eventFields(org, codes);
-  const fields = codes.types.map((name) => (Object.hasOwn(byName, name) ? byName[name]! : null));
-  const abc = [col.a, col.b, col.c] as const;
+  const nT = codes.types.length;
+  const lo = new Float64Array(3 * nT).fill(-Infinity);
+  const hi = new Float64Array(3 * nT).fill(Infinity);
+  const whole = new Uint8Array(3 * nT);
+  codes.types.forEach((name, k) => {
+    const f = Object.hasOwn(byName, name) ? byName[name]! : [null, null, null];
+    f.forEach((r, j) => {
+      if (!r) return;
+      lo[3 * k + j] = r.lo;
+      hi[3 * k + j] = r.hi;
+      whole[3 * k + j] = r.whole ? 1 : 0;
+    });
+  });
+  const bad = (i: number, j: number, k: number, y: unknown): never => {
+    const path = `events.${'abc'[j]}[${i}]`;
+    if (typeof y !== 'number' || !Number.isFinite(y)) c.fail(path, `expected a finite number, got ${got(y)}`);
+    const r = byName[codes.types[k]!]![j]!;
+    const range = r.hi === Infinity ? `from ${r.lo}` : `${r.lo} to ${r.hi - 1}`;
+    return c.fail(path, `${y as number} is not ${r.what} (${range}) in a ${codes.types[k]} event`);
+  };
+  const { time, type, a, b, c: cc } = col;
   let last = 0;
   for (let i = 0; i < n; i++) {
-    const t = col.time[i];
-    if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > TRACE_MAX_HOURS) {
-      c.fail(`events.time[${i}]`, `expected a time from 0 to ${TRACE_MAX_HOURS} hours, got ${got(t)}`);
-    }
+    const t = time[i];
+    if (typeof t !== 'number' || !(t >= 0 && t <= TRACE_MAX_HOURS)) c.fail(`events.time[${i}]`, `expected a time from 0 to ${TRACE_MAX_HOURS} hours, got ${got(t)}`);
     if ((t as number) < last) c.fail(`events.time[${i}]`, 'events are not in time order');
     last = t as number;
-    const k = col.type[i];
-    if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k >= codes.types.length) {
-      c.fail(`events.type[${i}]`, `expected an index into codes.types (0 to ${codes.types.length - 1}), got ${got(k)}`);
+    const k = type[i];
+    if (typeof k !== 'number' || !Number.isInteger(k) || k < 0 || k >= nT) {
+      c.fail(`events.type[${i}]`, `expected an index into codes.types (0 to ${nT - 1}), got ${got(k)}`);
     }
-    const f = fields[k as number];
-    for (let j = 0; j < 3; j++) {
-      const y = abc[j]![i];
-      if (typeof y !== 'number' || !Number.isFinite(y)) c.fail(`events.${'abc'[j]}[${i}]`, `expected a finite number, got ${got(y)}`);
-      const r = f?.[j];
-      if (r && ((r.whole && !Number.isInteger(y)) || (y as number) < r.lo || (y as number) >= r.hi)) {
-        const range = r.hi === Infinity ? `from ${r.lo}` : `${r.lo} to ${r.hi - 1}`;
-        c.fail(`events.${'abc'[j]}[${i}]`, `${y} is not ${r.what} (${range}) in a ${codes.types[k as number]} event`);
-      }
-    }
+    const s = 3 * (k as number);
+    // y - y === 0 holds for finite numbers only (NaN and ±Infinity give NaN).
+    const ya = a[i] as number;
+    if (typeof ya !== 'number' || ya - ya !== 0 || ya < lo[s]! || ya >= hi[s]! || (whole[s] === 1 && !Number.isInteger(ya))) bad(i, 0, k as number, ya);
+    const yb = b[i] as number;
+    if (typeof yb !== 'number' || yb - yb !== 0 || yb < lo[s + 1]! || yb >= hi[s + 1]! || (whole[s + 1] === 1 && !Number.isInteger(yb))) bad(i, 1, k as number, yb);
+    const yc = cc[i] as number;
+    if (typeof yc !== 'number' || yc - yc !== 0 || yc < lo[s + 2]! || yc >= hi[s + 2]! || (whole[s + 2] === 1 && !Number.isInteger(yc))) bad(i, 2, k as number, yc);
   }
 }
 
