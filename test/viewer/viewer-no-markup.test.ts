@@ -26,7 +26,7 @@ test('no viewer source writes HTML from strings', () => {
 });
 
 test('the check itself finds a sink', () => {
-  expect(SINKS.test('el.innerHTML = `<b>${name}</b>`')).toBe(true);
+  expect(SINKS.test("el.innerHTML = '<b>' + name + '</b>'")).toBe(true);
   expect(SINKS.test("el.insertAdjacentHTML('beforeend', s)")).toBe(true);
   expect(SINKS.test('el.textContent = name')).toBe(false);
 });
