@@ -12,6 +12,7 @@ import { sweepCommand } from './commands/sweep.js';
 import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { workerCommand } from './commands/worker.js';
+import { applyExtendsRoot, EXTENDS_ROOT_OPTION } from './extends-root.js';
 import { reportError } from './report-error.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -30,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(traceCommand(setExit))
     .command(demoCommand(setExit))
     .command(workerCommand(setExit))
+    .option('extends-root', EXTENDS_ROOT_OPTION)
+    .middleware(applyExtendsRoot)
     .demandCommand(1, 'Name a command: run, compare, sweep, validate, trace, demo or worker (see --help).')
     .strict()
     .recommendCommands()
