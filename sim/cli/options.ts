@@ -3,6 +3,7 @@
 
 import type { Argv } from 'yargs';
 import { availableParallelism } from 'node:os';
+import { checkSeed, SEED_HINT } from '../scenario/seed.js';
 import { UsageError } from './errors.js';
 
 export interface CommonArgs {
@@ -29,7 +30,24 @@ export function withCommon<T>(y: Argv<T>) {
     .option('format', { alias: 'f', choices: ['table', 'csv', 'json'] as const, default: 'table' as const, describe: 'output format' })
     .option('output', { alias: 'o', type: 'string', describe: 'write the output to this file (atomically) instead of stdout' })
     .option('log-level', { choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'warn', describe: 'structured log level (pino, on stderr)' })
-    .option('progress', { type: 'boolean', describe: 'progress bar on stderr (default: when stderr is a terminal)' });
+    .option('progress', { type: 'boolean', describe: 'progress bar on stderr (default: when stderr is a terminal)' })
+    .middleware(refuseRepeated(['set', 'range']));
+}
+
+/**
+ * yargs turns a flag given twice into a list, which the checks below would then
+ * misread (`v.trim is not a function`). A flag is given once; only the flags named in
+ * `lists` may repeat. Applied to every command's options.
+ */
+export function refuseRepeated(lists: readonly string[]) {
+  return (argv: Record<string, unknown>): void => {
+    for (const [key, v] of Object.entries(argv)) {
+      // Aliases repeat the same list under each name: report the long name only.
+      if (key === '_' || key.length === 1 || lists.includes(key) || !Array.isArray(v)) continue;
+      if (/[A-Z]/.test(key) && `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` in argv) continue;
+      throw new UsageError(`--${key} given ${v.length} times (${v.map((x) => JSON.stringify(x)).join(', ')}); give it once`);
+    }
+  };
 }
 
 export function positiveInt(name: string, v: number | undefined, max: number): number | undefined {
@@ -55,10 +73,21 @@ export async function hoursArg(name: string, v: string | undefined): Promise<num
   return hours;
 }
 
-export function seedArg(v: string | undefined): number | string | undefined {
+/** A --seed value: the rule of a scenario file's `experiment.seed` (sim/scenario/seed.ts). */
+export function seedArg(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (v.trim() === '') throw new UsageError('--seed: must not be empty');
-  return /^-?\d+$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : v;
+  const c = checkSeed(String(v));
+  if (!c.ok) throw new UsageError(`--seed: ${c.message}`);
+  return c.seed;
+}
+
+export { SEED_HINT };
+
+/** A number flag that must be > 0 and finite (yargs lets NaN and Infinity through). */
+export function positiveNumber(name: string, v: number | undefined, max: number, hint: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!(v > 0 && v <= max)) throw new UsageError(`--${name}: expected ${hint}, got ${String(v)}`);
+  return v;
 }
 
 export function workersArg(v: number | undefined): number {

@@ -3,8 +3,11 @@
 
 import type { CommandModule } from 'yargs';
 import { scenarioPath } from '../context.js';
+import { estimateRunSize, sizeProblems } from '../../model/size.js';
 import { UsageError } from '../errors.js';
+import { refuseRepeated } from '../options.js';
 import { isBadInput } from '../report-error.js';
+import { describeSize } from '../size-check.js';
 
 interface ValidateArgs {
   scenarios: string[];
@@ -20,7 +23,8 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
         .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario files or built-in names' })
         .option('strict', { type: 'boolean', default: false, describe: 'exit 1 when a parameter lacks provenance' })
         .example('$0 validate scenarios/*.yaml', 'check every built-in scenario')
-        .example('$0 validate my-org.yaml --strict', 'fail when a parameter has no source or assumption') as never,
+        .example('$0 validate my-org.yaml --strict', 'fail when a parameter has no source or assumption')
+        .middleware(refuseRepeated(['scenarios'])) as never,
     handler: async (args) => {
       const { loadScenarioFile } = await import('../../node/scenario-files.js');
       let worst = 0;
@@ -38,7 +42,21 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
           const s = loadScenarioFile(file);
           const missing = s.provenance.missing;
           const persons = Object.values(s.designs)[0]?.persons.length ?? 0;
+          // The run the file's experiment settings ask for, sized as `run` would refuse it (README, "Limits of a run").
+          const x = s.experiment;
+          const run = { horizon: x.horizon, warmup: x.warmup === 'auto' ? 0 : x.warmup };
+          const sizes = s.designOrder.map((d) => ({ d, plain: estimateRunSize(s.designs[d]!, { ...run, trace: false }), traced: estimateRunSize(s.designs[d]!, { ...run, trace: true }) }));
+          const over = sizes.map(({ d, plain }) => ({ d, problems: sizeProblems(plain) })).find((o) => o.problems.length > 0);
+          if (over) {
+            process.stderr.write(`stroom: ${name}: experiment.horizon: one replication of design ${over.d} is too large: ${over.problems.map((p) => p.message).join('; ')}\n`);
+            worst = 2;
+            continue;
+          }
+          const largest = sizes.reduce((a, b) => (b.plain.events > a.plain.events ? b : a));
           process.stdout.write(`ok: ${name}: "${s.name}", designs ${s.designOrder.join(', ')}; ${persons} persons\n`);
+          process.stdout.write(`  ${describeSize(largest.plain, largest.traced)}${x.warmup === 'auto' ? ' (plus the estimated warm-up)' : ''}\n`);
+          const traceOver = sizeProblems(largest.traced).find((p) => p.limit === 'traceEvents');
+          if (traceOver) process.stdout.write(`  stroom trace would refuse this length: ${traceOver.message}\n`);
           if (missing.length > 0) {
             process.stdout.write(`  ${missing.length} parameter(s) without provenance (add source: "000:L123" or assumption: "why"):\n`);
             for (const p of missing) process.stdout.write(`    ${p}\n`);
