@@ -20,6 +20,7 @@ import { consultDone } from './mechanisms/questions.js';
 import { escalationDone, escalationStart } from './mechanisms/intervention.js';
 import { designChunkDone, designItemFor, startDesign } from './mechanisms/design.js';
 import { pickNextCase } from './mechanisms/collisions.js';
+import { isStale } from './mechanisms/withdrawal.js';
 import { goOffDuty } from './mechanisms/overtime.js';
 import { beginStep, stepDone } from './flow.js';
 import { TR_ACTIVITY } from './trace.js';
@@ -58,6 +59,7 @@ export function startTask(w: World, p: PersonState, task: number, ref: number, a
   p.taskRef = ref;
   p.taskAux = aux;
   p.taskCategory = category;
+  p.taskStart = w.sim.now;
   p.taskEnd = w.sim.now + hours;
   p.taskEvent = w.sim.schedule(hours, w.kinds.taskDone, p.index);
   setCategory(w, p, category);
@@ -122,9 +124,8 @@ function choose(w: World, p: PersonState): boolean {
       return true;
     }
   }
-  if (p.escalations.length > 0) {
-    escalationStart(w, p, p.escalations.shift()!);
-    return true;
+  while (p.escalations.length > 0) {
+    if (escalationStart(w, p, p.escalations.shift()!)) return true;
   }
   if (p.operatorTeam >= 0) {
     const q = w.teamQueues[p.operatorTeam]!;
@@ -162,6 +163,7 @@ export function taskDone(w: World, person: number): void {
   p.taskEvent = -1;
   setState(w, p, ST_FREE);
   setCategory(w, p, CAT_IDLE);
+  if (task === TASK_ESCALATION) w.metrics.escalationWork(ref, w.sim.now - p.taskStart, isStale(w, ref));
   if (task === TASK_OPERATE) stepDone(w, ref, p);
   else if (task === TASK_CONSULT) consultDone(w, ref, aux, p);
   else if (task === TASK_ESCALATION) escalationDone(w, p, ref, aux);
@@ -173,6 +175,7 @@ export function taskDone(w: World, person: number): void {
 export function interrupt(w: World, p: PersonState, state: number, category: number): void {
   if (p.state === ST_BUSY) {
     w.sim.cancel(p.taskEvent);
+    if (p.task === TASK_ESCALATION) w.metrics.escalationWork(p.taskRef, w.sim.now - p.taskStart, isStale(w, p.taskRef));
     p.resumeTask = p.task;
     p.resumeRef = p.taskRef;
     p.resumeAux = p.taskAux;

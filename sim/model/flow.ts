@@ -10,6 +10,7 @@ import { CAT_IMPROVISE, CAT_OPERATE, type PersonState } from './person.js';
 import { startTask, wakeTeam } from './agents.js';
 import { handover } from './mechanisms/handovers.js';
 import { resolveQuestions } from './mechanisms/questions.js';
+import { withdrawForCase } from './mechanisms/withdrawal.js';
 import { R_IN_SERVICE, R_QUEUED } from './store.js';
 import { TR_ARRIVE, TR_DONE, TR_STEP_DONE, TR_STEP_START } from './trace.js';
 import { TASK_OPERATE } from './person.js';
@@ -109,6 +110,7 @@ export function stepDone(w: World, id: number, p: PersonState): void {
   }
   w.metrics.stepDone(id, team);
   if (w.trace !== null) w.trace.add(w.sim.now, TR_STEP_DONE, r.serial[id]!, k, team);
+  withdrawForCase(w, id);
   if (k + 1 < w.streamSteps[s]!) {
     handover(w, id, k + 1, p);
     return;

@@ -3,7 +3,7 @@ export { simulate, type SimulateOptions } from './simulate.js';
 export { validateModel, ModelError, type ModelIssue } from './validate.js';
 export { METRICS, METRIC_IDS, type MetricId, type ModelRunResult, type PersonSummary } from './result.js';
 export { SERIES_NAMES, type SeriesName } from './metrics.js';
-export { PRESETS, ISLAND, USM, HALF_COORDINATOR, HALF_NO_DOMINANCE } from './presets.js';
+export { PRESETS, PRESET_DESCRIPTIONS, ISLAND, USM, HALF_COORDINATOR, HALF_NO_DOMINANCE } from './presets.js';
 export { CATEGORY_NAMES, ACTIVITY_NAMES } from './person.js';
 export { OUTCOMES, ESC_REASONS } from './store.js';
 export { HOW_NAMES } from './mechanisms/questions.js';

@@ -10,7 +10,8 @@ import type { World } from './world.js';
 export const SERIES_NAMES = [
   'throughput', 'wip', 'lead_time_mean', 'due_date_attainment', 'team_kpi_attainment', 'escalations', 'escalations_to_mt',
   'improvisations', 'collisions', 'coverage', 'design_backlog', 'manager_design_share', 'manager_compensation_share',
-  'manager_meeting_share', 'overtime_hours', 'problems', 'signals',
+  'manager_meeting_share', 'overtime_hours', 'problems', 'signals', 'operator_signal_propensity', 'manager_compensation_propensity',
+  'spawned_meetings', 'escalations_withdrawn',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
@@ -40,7 +41,18 @@ export class Metrics {
   problems = 0;
   visible = 0;
   signals = 0;
-  readonly answeredBy = [0, 0, 0, 0, 0];
+  readonly answeredBy = [0, 0, 0, 0, 0, 0];
+  withdrawnCount = 0;
+  withdrawnWaitSum = 0;
+  escalationHours = 0;
+  staleEscalationHours = 0;
+  operatorSignals = 0;
+  signalsAnswered = 0;
+  signalsExpired = 0;
+  meetingsSpawned = 0;
+  meetingsCancelled = 0;
+  departures = 0;
+  keyDepartures = 0;
   handoverMismatches = 0;
   reworks = 0;
   compensations = 0;
@@ -61,7 +73,7 @@ export class Metrics {
   private readonly cellStamps: Float64Array;
   private week: Record<SeriesName, number[]>;
   readonly cellSeries: number[] = [];
-  private wk = { completions: 0, onTime: 0, leadSum: 0, steps: 0, stepsOk: 0, esc: 0, mt: 0, impro: 0, coll: 0, problems: 0, signals: 0, wipArea: 0 };
+  private wk = { completions: 0, onTime: 0, leadSum: 0, steps: 0, stepsOk: 0, esc: 0, mt: 0, impro: 0, coll: 0, problems: 0, signals: 0, wipArea: 0, withdrawn: 0 };
   private managerWeekStart: Float64Array;
 
   constructor(w: World) {
@@ -196,6 +208,36 @@ export class Metrics {
   absence(): void {
     this.absences++;
   }
+  withdrawn(e: number): void {
+    this.wk.withdrawn++;
+    const E = this.w.escalations;
+    if (E.created[e]! < this.windowStart) return;
+    this.withdrawnCount++;
+    this.withdrawnWaitSum += this.w.sim.now - E.created[e]!;
+  }
+  /** Hours someone spent handling escalation e; `stale`: its case had already completed or moved on. */
+  escalationWork(_e: number, hours: number, stale: boolean): void {
+    if (!this.w.observing) return;
+    this.escalationHours += hours;
+    if (stale) this.staleEscalationHours += hours;
+  }
+  operatorSignal(): void {
+    this.operatorSignals++;
+  }
+  signalOutcome(answered: boolean): void {
+    if (answered) this.signalsAnswered++;
+    else this.signalsExpired++;
+  }
+  meetingSpawned(): void {
+    this.meetingsSpawned++;
+  }
+  meetingCancelled(): void {
+    this.meetingsCancelled++;
+  }
+  departure(key: boolean): void {
+    this.departures++;
+    if (key) this.keyDepartures++;
+  }
 
   // ---- window and weeks ---------------------------------------------------------
   /** Opens the observation window: counters restart, persons' time is snapshotted. */
@@ -213,6 +255,8 @@ export class Metrics {
     this.answeredBy.fill(0);
     this.handoverMismatches = this.reworks = this.compensations = this.designs = this.mtDesignItems = 0;
     this.mtDecisions = this.meetings = this.absences = this.stepsDone = this.stepsWithinNorm = 0;
+    this.withdrawnCount = this.withdrawnWaitSum = this.escalationHours = this.staleEscalationHours = this.operatorSignals = 0;
+    this.signalsAnswered = this.signalsExpired = this.meetingsSpawned = this.meetingsCancelled = this.departures = this.keyDepartures = 0;
     this.decisions.fill(0);
     for (const p of this.w.persons) {
       p.account(now);
@@ -241,6 +285,13 @@ export class Metrics {
     s.collisions.push(k.coll);
     s.problems.push(k.problems);
     s.signals.push(k.signals);
+    s.escalations_withdrawn.push(k.withdrawn);
+    const prop = this.propensities();
+    s.operator_signal_propensity.push(prop.operator);
+    s.manager_compensation_propensity.push(prop.manager);
+    let live = 0;
+    for (const m of w.meetings) if (m.pair >= 0 && !m.ended) live++;
+    s.spawned_meetings.push(live);
     s.coverage.push(w.coverage());
     let backlog = 0;
     for (let c = 0; c < w.backlog.length; c++) backlog += w.backlog[c]!;
@@ -263,8 +314,26 @@ export class Metrics {
       this.cellArea[c] = 0;
       this.cellStamps[c] = now;
     }
-    this.wk = { completions: 0, onTime: 0, leadSum: 0, steps: 0, stepsOk: 0, esc: 0, mt: 0, impro: 0, coll: 0, problems: 0, signals: 0, wipArea: 0 };
+    this.wk = { completions: 0, onTime: 0, leadSum: 0, steps: 0, stepsOk: 0, esc: 0, mt: 0, impro: 0, coll: 0, problems: 0, signals: 0, wipArea: 0, withdrawn: 0 };
     this.weekStartTime = now;
+  }
+
+  /** Mean propensities now: operators' to signal, managers' to compensate. */
+  propensities(): { operator: number; manager: number } {
+    let os = 0;
+    let on = 0;
+    let ms = 0;
+    let mn = 0;
+    for (const p of this.w.persons) {
+      if (p.isManager) {
+        ms += p.propensity;
+        mn++;
+      } else if (p.operatorTeam >= 0) {
+        os += p.signalPropensity;
+        on++;
+      }
+    }
+    return { operator: on > 0 ? os / on : Number.NaN, manager: mn > 0 ? ms / mn : Number.NaN };
   }
   private weekStartTime = 0;
   private overtimeWeekStart = 0;

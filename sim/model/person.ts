@@ -90,6 +90,7 @@ export class PersonState {
   taskAux = -1;
   taskCategory = CAT_IDLE;
   taskEnd = 0;
+  taskStart = 0;
   taskEvent = -1;
   /** A task interrupted by a meeting, absence or the end of the day, resumed first. */
   resumeTask = TASK_NONE;
@@ -111,8 +112,16 @@ export class PersonState {
   lastAccount = 0;
   /** Design hours in the current week, for the protected design share. */
   designThisWeek = 0;
-  /** Propensity to compensate: rises with recognition (000:L795-818). */
+  /** Propensity to compensate: rises with recognition (000:L795-818), moves with what follows when one does not step in. */
   propensity = 0;
+  /** Propensity to signal an unanswered question (operators): learned from whether signals are answered. */
+  signalPropensity = 0;
+  /** Holds tacit knowledge now (key persons leave; teams grow new ones). */
+  isKey = false;
+  /** Until this time the person is a newcomer who depends on key persons. */
+  newcomerUntil = -Infinity;
+  /** When the person (or the newcomer in their place) joined: tenure decides who grows into a key person. */
+  joined = 0;
   /** Decisions this person made (answers, resolutions): key-person dependence. */
   decisions = 0;
   activity = ACT_IDLE;

@@ -24,10 +24,14 @@ export const METRICS = {
   escalations_per_100: 'escalations raised per 100 arrived requests',
   escalations_to_mt_per_100: 'escalations that reached the MT per 100 requests',
   escalation_latency_mean: 'mean time from raising an escalation to its end [h]',
+  escalations_withdrawn_per_100: 'escalations withdrawn because their case completed or moved past the step before anyone handled them, per 100 requests',
+  escalation_withdrawn_wait_mean: 'mean time a withdrawn escalation had waited [h]',
+  escalation_hours_on_done_share: 'share of escalation-handling hours spent after the case had completed or moved past the step [-]',
   collisions_per_100: 'line/process collisions per 100 requests',
   collision_escalations_per_100: 'collisions escalated per 100 requests',
   handover_mismatches_per_100: 'rejected handovers per 100 requests',
   improvisations_per_100: 'questions an operator improvised around per 100 requests',
+  operator_signals_per_100: 'unanswered questions an operator signalled (escalated on record) per 100 requests',
   rework_per_100: 'steps redone after an improvisation failed, per 100 requests',
   tacit_answers_per_100: 'questions answered by a key person from memory, per 100 requests',
   problems_per_100: 'questions nobody could answer plus escalated collisions, per 100 requests',
@@ -38,7 +42,12 @@ export const METRICS = {
   coordinator_utilisation: 'busy share of on-duty time of persons holding a coordinator role (not managers) [-]',
   operator_utilisation: 'busy share of on-duty time of persons who only operate [-]',
   overtime_share: 'overtime hours over all on-duty hours [-]',
-  signal_visibility: 'problems that became a visible design signal / problems that occurred [-]',
+  signal_visibility: 'problems that became a visible design signal / problems that occurred (measured, never set) [-]',
+  signals_answered_share: 'signals with an author that design work answered within the answer window, of those decided [-]',
+  operator_signal_propensity: "operators' mean propensity to signal at the end (learned from answered signals) [-]",
+  manager_compensation_propensity: "managers' mean propensity to compensate at the end [-]",
+  meetings_spawned: 'recurring meetings teams set up because the same problem kept escalating [count]',
+  departures: 'persons who left and were replaced by a newcomer [count]',
   designs_completed: 'design actions that took effect [count]',
   mt_design_share: 'share of MT agenda items spent on design rather than incidents [-]',
   coverage_final: 'mean explicit agreement coverage at the end, weighted by question frequency [-]',
@@ -72,6 +81,8 @@ export interface ModelRunResult {
   /** Whole-run conservation: arrived = completed + in system. */
   conservation: { arrived: number; completed: number; inSystem: number };
   events: number;
+  /** Every meeting of the run: the scenario's, then those the organisation set up itself (trace meeting indices). */
+  meetings: { id: string; name: string; kind: string }[];
   trace?: TraceData;
 }
 
@@ -118,6 +129,7 @@ export function buildResult(w: World): ModelRunResult {
   const allDecisions = sorted.reduce((a, b) => a + b, 0);
   const teamKpi = ratio(m.stepsWithinNorm, m.stepsDone);
   const due = ratio(m.onTime, m.completions);
+  const prop = m.propensities();
 
   const metrics: Record<MetricId, number> = {
     throughput_per_week: ratio(m.completions, weeks),
@@ -133,10 +145,14 @@ export function buildResult(w: World): ModelRunResult {
     escalations_per_100: per100(m.escalations, m.arrivals),
     escalations_to_mt_per_100: per100(m.toMT, m.arrivals),
     escalation_latency_mean: ratio(m.latencySum, m.escalationsEnded),
+    escalations_withdrawn_per_100: per100(m.withdrawnCount, m.arrivals),
+    escalation_withdrawn_wait_mean: ratio(m.withdrawnWaitSum, m.withdrawnCount),
+    escalation_hours_on_done_share: ratio(m.staleEscalationHours, m.escalationHours),
     collisions_per_100: per100(m.collisions, m.arrivals),
     collision_escalations_per_100: per100(m.escalationsByReason[ESC_COLLISION]!, m.arrivals),
     handover_mismatches_per_100: per100(m.handoverMismatches, m.arrivals),
     improvisations_per_100: per100(m.improvisations, m.arrivals),
+    operator_signals_per_100: per100(m.operatorSignals, m.arrivals),
     rework_per_100: per100(m.reworks, m.arrivals),
     tacit_answers_per_100: per100(m.answeredBy[2]!, m.arrivals),
     problems_per_100: per100(m.problems, m.arrivals),
@@ -148,6 +164,11 @@ export function buildResult(w: World): ModelRunResult {
     operator_utilisation: ratio(sumBusy(ops), sumOnDuty(ops)),
     overtime_share: ratio(overtime, onDuty),
     signal_visibility: ratio(m.visible, m.problems),
+    signals_answered_share: ratio(m.signalsAnswered, m.signalsAnswered + m.signalsExpired),
+    operator_signal_propensity: prop.operator,
+    manager_compensation_propensity: prop.manager,
+    meetings_spawned: m.meetingsSpawned,
+    departures: m.departures,
     designs_completed: m.designs,
     mt_design_share: ratio(m.mtDesignItems, m.mtDesignItems + m.mtDecisions),
     coverage_final: w.coverage(),
@@ -163,6 +184,7 @@ export function buildResult(w: World): ModelRunResult {
     persons,
     conservation: { arrived: m.arrivedTotal, completed: m.completedTotal, inSystem: w.requests.live },
     events: w.sim.eventsFired,
+    meetings: w.meetings.map((mt) => ({ id: mt.id, name: mt.name, kind: mt.kind })),
   };
   if (w.trace !== null) result.trace = w.trace.data();
   return result;

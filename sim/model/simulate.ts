@@ -10,7 +10,9 @@ import { designEffect } from './mechanisms/design.js';
 import { erodeAgreements } from './mechanisms/erosion.js';
 import { fallbackApplies } from './mechanisms/intervention.js';
 import { absenceEnd, absenceStart, scheduleAbsences } from './mechanisms/keypersons.js';
-import { meetingEnd, meetingStart, wakeMeetings } from './mechanisms/meetings.js';
+import { expireSignals } from './mechanisms/learning.js';
+import { meetingEnd, meetingStart, spawnMeetings, wakeMeetings } from './mechanisms/meetings.js';
+import { departure, keyRegrowth, scheduleDepartures } from './mechanisms/turnover.js';
 import { offDuty, overtimeEnd } from './mechanisms/overtime.js';
 import { buildResult, type ModelRunResult } from './result.js';
 import { type ModelSpec, WEEK_HOURS } from './spec.js';
@@ -69,6 +71,8 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
   k.fallback = sim.on((e) => fallbackApplies(w, e), 'fallback');
   k.policy = sim.on((i) => applyTimeline(w, i), 'policy');
   k.warmupEnd = sim.on(() => w.metrics.startWindow(), 'warmup-end');
+  k.departure = sim.on((p) => departure(w, p), 'departure');
+  k.keyRegrowth = sim.on((t) => keyRegrowth(w, t), 'key-regrowth');
 
   sim.scheduleAt(0, k.weekStart, 0, PRIO_WEEK);
   model.timeline.forEach((entry, i) => {
@@ -79,6 +83,7 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
   model.streams.forEach((s, i) => sim.schedule(w.arrivalRng[i]!.exponential(1 / s.arrivalRate), k.arrival, i));
   model.meetings.forEach((m, i) => sim.scheduleAt(m.offset, k.meetingStart, i));
   scheduleAbsences(w, end);
+  scheduleDepartures(w, end);
   for (const p of w.persons) dispatch(w, p);
 
   if (options.maxEvents === undefined) sim.run(end);
@@ -96,11 +101,14 @@ function runWithin(sim: World['sim'], end: number, maxEvents: number): void {
   sim.run(end); // nothing is left before `end`: only moves the clock there, as run(end) does
 }
 
-/** Handler of WEEK_START: series close, persons come on duty, agreements erode. */
+/** Handler of WEEK_START: series close, persons come on duty, agreements erode, signals
+ *  that went unanswered are learned from, and team pairs that kept escalating meet. */
 function weekStart(w: World, end: number): void {
   if (w.sim.now > 0) {
     w.metrics.closeWeek();
     erodeAgreements(w);
+    expireSignals(w);
+    spawnMeetings(w);
   }
   weekStartPersons(w);
   const next = w.sim.now + WEEK_HOURS;

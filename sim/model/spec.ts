@@ -109,6 +109,14 @@ export interface MeetingSpec {
   duration: number;
 }
 
+/**
+ * What a design may set: structure and rules, never how people behave (see README,
+ * "What it models"). Each field is one of: a role (who holds it), a route (where an
+ * escalation goes), a rule (what settles a collision, what comes first on the MT's
+ * agenda), reserved time, which meetings exist, or a structural fact with provenance
+ * (one service definition). POLICY_FIELD_KINDS names the kind of every field; a test
+ * keeps behaviour out of this interface.
+ */
 export interface Policies {
   /** Which steering wins a line/process collision (000:L1350-1379). */
   dominance: 'none' | 'line' | 'process';
@@ -116,37 +124,64 @@ export interface Policies {
   processCoordinator: 'none' | 'informal' | 'explicit';
   /** The team manager is also its line coordinator (island: Marieke, 000:L1332). */
   managerIsLineCoordinator: boolean;
-  /** What a manager does with an escalation (000:L1386-1404). */
-  managerIntervention: 'compensate' | 'refer-or-signal';
   /** Share of a manager's contract hours reserved for design before other work; 0 = design only in leftover time. */
   protectedDesignShare: number;
-  /** Probability that a problem handled without a signal still leaves a visible trace. */
-  signalVisibility: number;
-  /** Operators signal structural gaps instead of improvising around them (000:L2138-2160). */
-  operatorsSignal: boolean;
-  /** Teams share definitions and explicit interfaces (001:L509-511; 000:L1105-1113). */
+  /**
+   * One service definition (001:L199-203): handover definitions start at the
+   * organisation's `definitions.shared` coverage instead of `definitions.separate`. A
+   * structural fact of the starting point only: design work raises definitions and
+   * erosion lowers them in every design, and a timeline cannot switch it (a
+   * transition starts from island's definitions).
+   */
   sharedDefinitions: boolean;
   /** MT agenda: incidents before design items, or design first (000:L2619-2669). */
   mtAgenda: 'incident-first' | 'design-first';
-  /** Multiplier on all meeting cadences (1 = as specified; 0 = meetings cancelled). */
+  /** Multiplier on all meeting cadences (1 = as specified; 0 = the scheduled meetings are cancelled). */
   meetingCadenceFactor: number;
-  /** Hours a meeting-made agreement stays valid (000:L724-736). */
-  meetingAgreementValidity: number;
-  /** Weekly fraction by which explicit coverage erodes (turnover, new variants, lapses). */
-  agreementDecay: number;
 }
 
+export type PolicyFieldKind = 'role' | 'route' | 'rule' | 'reserved-time' | 'meetings' | 'structural-fact';
+/** The kind of structure each policy field is; nothing here is behaviour. */
+export const POLICY_FIELD_KINDS: Record<keyof Policies, PolicyFieldKind> = {
+  dominance: 'rule',
+  processCoordinator: 'role',
+  managerIsLineCoordinator: 'role',
+  protectedDesignShare: 'reserved-time',
+  sharedDefinitions: 'structural-fact',
+  mtAgenda: 'rule',
+  meetingCadenceFactor: 'meetings',
+};
+
+/**
+ * How people behave: the same for every design of a scenario. Propensities are
+ * starting values; they respond to what happens to people (recognition, signals that
+ * are or are not answered by design work).
+ */
 export interface BehaviourSpec {
-  /** Probability an operator improvises on an unanswered question (when not signalling). */
+  /** Starting propensity of an operator to signal an unanswered question rather than improvise or escalate it (000:L2138-2160). */
+  signalPropensity: number;
+  /** Of the questions an operator does not signal: probability they improvise rather than escalate. */
   improviseTendency: number;
   /** Extra effort of an improvisation, as a fraction of the step's service time. */
   improvisationEffort: number;
   /** Probability an improvised case needs rework later. */
   improvisationReworkRisk: number;
-  /** Manager's initial propensity to compensate under the 'compensate' policy. */
+  /** Manager's starting propensity to compensate an escalation no agreement covers. */
   compensationPropensity: number;
   /** Added to the propensity after each compensation (recognition: 000:L795-818). */
   recognitionGain: number;
+  /**
+   * How far one experience moves a propensity: a signal answered by design work within
+   * `signalAnswerWindow` makes its author more ready to signal (a manager: less ready to
+   * compensate); one that leads nowhere the opposite (000:L2138-2160; 004:L714-740).
+   */
+  signalLearningRate: number;
+  /** Hours within which design work on a signal's stream and question type counts as an answer. */
+  signalAnswerWindow: number;
+  /** Probability that a problem handled without a record (compensated, improvised, settled by a hero) still leaves a visible trace. */
+  untracedVisibility: number;
+  /** Probability a coordinator settles what no agreement covers; the rest is passed on (000:L1925). Covered questions are always settled. */
+  coordinatorReach: number;
   /** Hours a manager spends compensating one escalation. */
   compensationEffort: DistributionSpec;
   /** Hours a coordinator spends resolving one escalation. */
@@ -159,9 +194,13 @@ export interface BehaviourSpec {
   designLeadTime: number;
   /** Fraction of the remaining gap in explicit coverage that one design action closes. */
   designCoverageGain: number;
-  /** Hours an escalation referred to the fallback rule waits before the case goes on. */
+  /** Weekly fraction by which explicit coverage and shared definitions erode (new variants, lapses). */
+  agreementDecay: number;
+  /** Hours a meeting-made agreement stays valid (000:L724-736). */
+  meetingAgreementValidity: number;
+  /** Hours an escalation left to the fallback rule waits before the case goes on. */
   fallbackDelay: number;
-  /** Probability a handover between teams with divergent definitions is rejected. */
+  /** Probability a handover is rejected between teams that do not read it the same way (scaled by 1 - shared definitions). */
   handoverMismatch: number;
   /** Without a dominance rule: probability the losing coordinator contests a collision that is neither urgent nor at risk. */
   contestTendency: number;
@@ -169,6 +208,20 @@ export interface BehaviourSpec {
   informalPassOn: number;
   /** Queue length beyond which the informal coordinator counts as unreachable. */
   informalReachLimit: number;
+  /** Cross-team escalations between the same two teams reaching managers in one week that make them set up a recurring meeting (001:L1333-1348). */
+  meetingSpawnThreshold: number;
+  /** Hours between sessions of such a meeting. */
+  spawnedMeetingCadence: number;
+  /** Hours one session lasts. */
+  spawnedMeetingDuration: number;
+  /** Sessions in a row with nothing to decide after which such a meeting is cancelled (001:L1260-1263). */
+  meetingIdleSessions: number;
+  /** Expected departures per person per year; each leaver is replaced at once by a newcomer (000:L577-583). */
+  turnoverPerYear: number;
+  /** Hours a newcomer depends on key persons: every question agreements leave open goes to one. */
+  newcomerPeriod: number;
+  /** Hours until a team that lost a key person has grown a new one from its experienced operators. */
+  keyPersonRegrowth: number;
   /** Backlog hours (own queues) beyond which a person works overtime. */
   overtimeThreshold: number;
   /** Maximum overtime hours per week. */
@@ -196,6 +249,9 @@ export interface ModelSpec {
   questionTypes: QuestionTypeSpec[];
   agreements: AgreementSpec[];
   meetings: MeetingSpec[];
+  /** Starting coverage of shared handover definitions between teams: `separate` in
+   *  designs where each team keeps its own, `shared` under one service definition. */
+  definitions: { separate: number; shared: number };
   behaviour: BehaviourSpec;
   policies: Policies;
   timeline: TimelineEntry[];

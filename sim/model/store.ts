@@ -41,6 +41,8 @@ export class RequestStore {
   service: Float64Array;
   /** Questions per step, drawn at arrival for the same reason. */
   questions: Uint8Array;
+  /** First open non-blocking escalation about the case (-1: none); the rest follow EscalationStore.nextForCase. */
+  escHead: Int32Array;
   private free: number[] = [];
   private next = 0;
   private serials = 0;
@@ -63,6 +65,7 @@ export class RequestStore {
     this.stepEnter = new Float64Array(capacity);
     this.service = new Float64Array(capacity * maxSteps);
     this.questions = new Uint8Array(capacity * maxSteps);
+    this.escHead = new Int32Array(capacity).fill(-1);
   }
 
   alloc(): number {
@@ -75,6 +78,7 @@ export class RequestStore {
     this.serial[id] = this.serials++;
     this.improvised[id] = 0;
     this.questionsLeft[id] = 0;
+    this.escHead[id] = -1;
     return id;
   }
 
@@ -100,6 +104,7 @@ export class RequestStore {
     this.stepEnter = grow(this.stepEnter, n);
     this.service = grow(this.service, n * this.maxSteps);
     this.questions = grow(this.questions, n * this.maxSteps);
+    this.escHead = grow(this.escHead, n);
     this.capacity = n;
   }
 }
@@ -117,7 +122,8 @@ export const OUT_COMPENSATED = 2; // a manager fixed it personally
 export const OUT_REFERRED = 3; // pointed to an existing agreement
 export const OUT_SIGNALLED = 4; // the system was allowed to speak
 export const OUT_MEETING = 5; // settled case by case in a meeting
-export const OUTCOMES = ['open', 'resolved', 'compensated', 'referred', 'signalled', 'meeting'] as const;
+export const OUT_WITHDRAWN = 6; // its case completed or moved past the step before anyone handled it
+export const OUTCOMES = ['open', 'resolved', 'compensated', 'referred', 'signalled', 'meeting', 'withdrawn'] as const;
 
 /** Escalations are kept for the whole run (their count is modest) as parallel arrays. */
 export class EscalationStore {
@@ -138,12 +144,16 @@ export class EscalationStore {
   blocking: number[] = [];
   /** 1 once the escalation has left a visible design signal. */
   signalled: number[] = [];
+  /** Step of the case the escalation is about. */
+  step: number[] = [];
+  /** Next open non-blocking escalation about the same case (-1: none). */
+  nextForCase: number[] = [];
 
   get count(): number {
     return this.request.length;
   }
 
-  add(request: number, serial: number, stream: number, qtype: number, reason: number, now: number, blocking: boolean): number {
+  add(request: number, serial: number, stream: number, qtype: number, reason: number, now: number, blocking: boolean, step: number): number {
     this.request.push(request);
     this.serial.push(serial);
     this.stream.push(stream);
@@ -156,6 +166,8 @@ export class EscalationStore {
     this.resolved.push(Number.NaN);
     this.blocking.push(blocking ? 1 : 0);
     this.signalled.push(0);
+    this.step.push(step);
+    this.nextForCase.push(-1);
     return this.request.length - 1;
   }
 }

@@ -3,7 +3,7 @@
 // would be valid; all problems are reported at once.
 
 import { makeDistribution, type DistributionSpec } from '../random/index.js';
-import { type ModelSpec, PROCESS_KINDS, WEEK_HOURS } from './spec.js';
+import { type ModelSpec, POLICY_FIELD_KINDS, PROCESS_KINDS, WEEK_HOURS } from './spec.js';
 
 export interface ModelIssue {
   path: string;
@@ -118,29 +118,47 @@ export function validateModel(m: ModelSpec): void {
   });
 
   const b = m.behaviour;
-  for (const key of ['improviseTendency', 'improvisationReworkRisk', 'compensationPropensity', 'designCoverageGain', 'handoverMismatch', 'informalPassOn', 'contestTendency'] as const) {
+  for (const key of [
+    'signalPropensity', 'improviseTendency', 'improvisationReworkRisk', 'compensationPropensity', 'signalLearningRate', 'untracedVisibility',
+    'coordinatorReach', 'designCoverageGain', 'agreementDecay', 'handoverMismatch', 'informalPassOn', 'contestTendency',
+  ] as const) {
     prob(`behaviour.${key}`, b[key]);
   }
-  for (const key of ['improvisationEffort', 'recognitionGain', 'designLeadTime', 'fallbackDelay', 'informalReachLimit', 'overtimeThreshold', 'overtimeMax', 'absenceRatePerYear', 'absenceMeanHours'] as const) {
+  for (const key of [
+    'improvisationEffort', 'recognitionGain', 'signalAnswerWindow', 'designLeadTime', 'meetingAgreementValidity', 'fallbackDelay', 'informalReachLimit',
+    'meetingSpawnThreshold', 'turnoverPerYear', 'newcomerPeriod', 'overtimeThreshold', 'overtimeMax', 'absenceRatePerYear', 'absenceMeanHours',
+  ] as const) {
     nonneg(`behaviour.${key}`, b[key]);
   }
   if (!(Number.isInteger(b.designSignalThreshold) && b.designSignalThreshold >= 1)) bad('behaviour.designSignalThreshold', `must be a whole number >= 1, got ${b.designSignalThreshold}`);
+  if (!(Number.isInteger(b.meetingIdleSessions) && b.meetingIdleSessions >= 1)) bad('behaviour.meetingIdleSessions', `must be a whole number >= 1, got ${b.meetingIdleSessions}`);
   if (!(b.mtItemHours > 0)) bad('behaviour.mtItemHours', `must be > 0 hours, got ${b.mtItemHours}`);
+  if (!(b.spawnedMeetingDuration > 0)) bad('behaviour.spawnedMeetingDuration', `must be > 0 hours, got ${b.spawnedMeetingDuration}`);
+  if (!(b.spawnedMeetingCadence >= b.spawnedMeetingDuration)) bad('behaviour.spawnedMeetingCadence', `must be at least spawnedMeetingDuration (${b.spawnedMeetingDuration} h), got ${b.spawnedMeetingCadence}`);
+  if (!(b.keyPersonRegrowth > 0)) bad('behaviour.keyPersonRegrowth', `must be > 0 hours, got ${b.keyPersonRegrowth}`);
   dist('behaviour.compensationEffort', b.compensationEffort);
   dist('behaviour.coordinationEffort', b.coordinationEffort);
   dist('behaviour.designEffort', b.designEffort);
+  if (!m.definitions || typeof m.definitions !== 'object') bad('definitions', 'expected { separate, shared }: starting coverage of shared handover definitions');
+  else {
+    prob('definitions.separate', m.definitions.separate);
+    prob('definitions.shared', m.definitions.shared);
+  }
 
   const checkPolicies = (at: string, p: Partial<ModelSpec['policies']>) => {
+    for (const key of Object.keys(p)) {
+      if (!(key in POLICY_FIELD_KINDS)) bad(`${at}.${key}`, `not a design field (designs set structure: ${Object.keys(POLICY_FIELD_KINDS).join(', ')}); behaviour belongs in behaviour`);
+    }
     if (p.protectedDesignShare !== undefined) prob(`${at}.protectedDesignShare`, p.protectedDesignShare);
-    if (p.signalVisibility !== undefined) prob(`${at}.signalVisibility`, p.signalVisibility);
-    if (p.agreementDecay !== undefined) prob(`${at}.agreementDecay`, p.agreementDecay);
     if (p.meetingCadenceFactor !== undefined) nonneg(`${at}.meetingCadenceFactor`, p.meetingCadenceFactor);
-    if (p.meetingAgreementValidity !== undefined) nonneg(`${at}.meetingAgreementValidity`, p.meetingAgreementValidity);
   };
   checkPolicies('policies', m.policies);
   m.timeline.forEach((t, i) => {
     nonneg(`timeline[${i}].at`, t.at);
     checkPolicies(`timeline[${i}].policies`, t.policies);
+    if (t.policies.sharedDefinitions !== undefined) {
+      bad(`timeline[${i}].policies.sharedDefinitions`, 'describes the starting definitions only: a transition starts from its design\'s definitions and raises them through design work on handovers');
+    }
   });
 
   if (issues.length > 0) throw new ModelError(issues);

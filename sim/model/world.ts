@@ -26,6 +26,26 @@ export interface Kinds {
   fallback: number;
   policy: number;
   warmupEnd: number;
+  departure: number;
+  keyRegrowth: number;
+}
+
+/** A meeting at run time: those of the scenario, then those the organisation sets up itself (meetings.ts). */
+export interface RuntimeMeeting {
+  id: string;
+  name: string;
+  kind: 'mt' | 'chain' | 'team';
+  /** Streams a chain meeting covers (null = all). */
+  streams: ReadonlySet<number> | null;
+  cadence: number;
+  duration: number;
+  offset: number;
+  /** Team pair (a * nTeams + b, a < b) a spawned meeting is about, or -1 for a scheduled one. */
+  pair: number;
+  /** Sessions in a row with nothing to decide. */
+  idle: number;
+  /** Cancelled for good (a spawned meeting whose problem went away). */
+  ended: boolean;
 }
 
 export class World {
@@ -82,13 +102,26 @@ export class World {
   readonly backlog: Float64Array;
   readonly designLeft: Float64Array;
   readonly designHeld: Uint8Array;
+  /** Shared handover definitions per (stream, receiving step): index s * maxSteps + k. */
+  readonly definitions: Float64Array;
+  readonly maxSteps: number;
+  /** Signals waiting for an answer per (stream, type) cell: who raised them (-1: nobody to learn) and when. */
+  readonly pendingAuthor: number[][];
+  readonly pendingTime: number[][];
+  /** Meetings at run time (scheduled ones first, then spawned ones). */
+  readonly meetings: RuntimeMeeting[];
   /** Per meeting: escalations waiting for it. */
   readonly meetingQueues: number[][];
   readonly meetingMembers: number[][];
   /** Per meeting: who is in it now, what it decided, and whether it is cancelled. */
   readonly meetingPresent: number[][];
   readonly meetingDecided: number[][];
-  readonly meetingDormant: Uint8Array;
+  readonly meetingDormant: number[];
+  /** Cross-team escalations reaching managers this week, per team pair; the live spawned meeting of each pair (-1). */
+  readonly pairEscalations: Float64Array;
+  readonly pairMeeting: Int32Array;
+  /** Key persons each team started with (tacit knowledge scales with those present now). */
+  readonly teamKeyInitial: Int32Array;
   /** Behaviour distributions, built once. */
   readonly behaviourDist: { coordination: Distribution; compensation: Distribution; design: Distribution };
   /** Mean service hours of the steps a team owns (for backlog-in-hours estimates). */
@@ -104,6 +137,9 @@ export class World {
     coverage: RandomStream;
     improvise: RandomStream;
     intervention: RandomStream;
+    signal: RandomStream;
+    coordinator: RandomStream;
+    visibility: RandomStream;
     effort: RandomStream;
     handover: RandomStream;
     rework: RandomStream;
@@ -159,11 +195,13 @@ export class World {
       if (p.managerStream >= 0 && this.streamManager[p.managerStream] === -1) this.streamManager[p.managerStream] = p.index;
       for (const s of p.processStreams) if (this.streamCoordinator[s] === -1) this.streamCoordinator[s] = p.index;
       if (p.spec.keyPerson) {
+        p.isKey = true;
         this.keyPersons.push(p.index);
         const home = p.operatorTeam >= 0 ? p.operatorTeam : p.lineCoordinatorTeam;
         if (home >= 0) this.teamKeyPersons[home]!.push(p.index);
       }
     }
+    this.teamKeyInitial = Int32Array.from(this.teamKeyPersons.map((k) => k.length));
 
     this.freeOperators = this.teamOperators.map((ops) => {
       const list = new FreeList();
@@ -204,6 +242,24 @@ export class World {
       }
     }
 
+    this.pendingAuthor = Array.from({ length: cells }, () => []);
+    this.pendingTime = Array.from({ length: cells }, () => []);
+    this.maxSteps = Math.max(1, ...spec.streams.map((st) => st.steps.length));
+    const startDefs = this.policy.sharedDefinitions ? spec.definitions.shared : spec.definitions.separate;
+    this.definitions = new Float64Array(this.nStreams * this.maxSteps).fill(startDefs);
+
+    this.meetings = spec.meetings.map((m) => ({
+      id: m.id,
+      name: m.name,
+      kind: m.kind,
+      streams: m.streams.length === 0 ? null : new Set(m.streams.map((id) => this.stream(id))),
+      cadence: m.cadence,
+      duration: m.duration,
+      offset: m.offset,
+      pair: -1,
+      idle: 0,
+      ended: false,
+    }));
     this.meetingQueues = spec.meetings.map(() => []);
     this.meetingMembers = spec.meetings.map((m) =>
       m.kind === 'mt' && m.participants.length === 0
@@ -213,7 +269,9 @@ export class World {
 
     this.meetingPresent = spec.meetings.map(() => []);
     this.meetingDecided = spec.meetings.map(() => []);
-    this.meetingDormant = new Uint8Array(spec.meetings.length);
+    this.meetingDormant = spec.meetings.map(() => 0);
+    this.pairEscalations = new Float64Array(this.nTeams * this.nTeams);
+    this.pairMeeting = new Int32Array(this.nTeams * this.nTeams).fill(-1);
     const b = spec.behaviour;
     this.behaviourDist = {
       coordination: makeDistribution(b.coordinationEffort),
@@ -230,10 +288,12 @@ export class World {
       }),
     );
     for (let t = 0; t < this.nTeams; t++) if (stepCount[t]! > 0) this.meanStepHours[t] = this.meanStepHours[t]! / stepCount[t]!;
-    for (const p of this.persons) p.propensity = b.compensationPropensity;
+    for (const p of this.persons) {
+      p.propensity = b.compensationPropensity;
+      p.signalPropensity = b.signalPropensity;
+    }
 
-    const maxSteps = Math.max(1, ...spec.streams.map((s) => s.steps.length));
-    this.requests = new RequestStore(maxSteps);
+    this.requests = new RequestStore(this.maxSteps);
     this.metrics = new Metrics(this);
     this.trace = opts.trace ? new Trace() : null;
 
@@ -243,6 +303,9 @@ export class World {
       coverage: st.stream('coverage'),
       improvise: st.stream('improvise'),
       intervention: st.stream('intervention'),
+      signal: st.stream('signal'),
+      coordinator: st.stream('coordinator'),
+      visibility: st.stream('visibility'),
       effort: st.stream('effort'),
       handover: st.stream('handover'),
       rework: st.stream('rework'),

@@ -26,22 +26,36 @@ export interface DesignOrigins {
 export function buildBehaviour(b: RawBehaviour, reader: Reader): BehaviourSpec {
   const at = (k: string): Path => ['behaviour', k];
   return {
+    signalPropensity: b.signalPropensity,
     improviseTendency: b.improviseTendency,
     improvisationEffort: b.improvisationEffort,
     improvisationReworkRisk: b.improvisationReworkRisk,
     compensationPropensity: b.compensationPropensity,
     recognitionGain: b.recognitionGain,
+    signalLearningRate: b.signalLearningRate,
+    signalAnswerWindow: reader.time(b.signalAnswerWindow, at('signalAnswerWindow')),
+    untracedVisibility: b.untracedVisibility,
+    coordinatorReach: b.coordinatorReach,
     compensationEffort: reader.distribution(b.compensationEffort, at('compensationEffort')),
     coordinationEffort: reader.distribution(b.coordinationEffort, at('coordinationEffort')),
     designSignalThreshold: b.designSignalThreshold,
     designEffort: reader.distribution(b.designEffort, at('designEffort')),
     designLeadTime: reader.time(b.designLeadTime, at('designLeadTime')),
     designCoverageGain: b.designCoverageGain,
+    agreementDecay: b.agreementDecay,
+    meetingAgreementValidity: reader.time(b.meetingAgreementValidity, at('meetingAgreementValidity')),
     fallbackDelay: reader.time(b.fallbackDelay, at('fallbackDelay')),
     handoverMismatch: b.handoverMismatch,
     contestTendency: b.contestTendency,
     informalPassOn: b.informalPassOn,
     informalReachLimit: b.informalReachLimit,
+    meetingSpawnThreshold: b.meetingSpawnThreshold,
+    spawnedMeetingCadence: reader.time(b.spawnedMeetingCadence, at('spawnedMeetingCadence')),
+    spawnedMeetingDuration: reader.time(b.spawnedMeetingDuration, at('spawnedMeetingDuration')),
+    meetingIdleSessions: b.meetingIdleSessions,
+    turnoverPerYear: b.turnoverPerYear,
+    newcomerPeriod: reader.time(b.newcomerPeriod, at('newcomerPeriod')),
+    keyPersonRegrowth: reader.time(b.keyPersonRegrowth, at('keyPersonRegrowth')),
     overtimeThreshold: reader.time(b.overtimeThreshold, at('overtimeThreshold')),
     overtimeMax: reader.hoursPerWeek(b.overtimeMax, at('overtimeMax')),
     absenceRatePerYear: b.absenceRatePerYear,
@@ -56,15 +70,12 @@ export function buildPolicies(raw: RawPolicies | undefined, at: Path, reader: Re
   if (raw.dominance !== undefined) out.dominance = raw.dominance;
   if (raw.processCoordinator !== undefined) out.processCoordinator = raw.processCoordinator;
   if (raw.managerIsLineCoordinator !== undefined) out.managerIsLineCoordinator = raw.managerIsLineCoordinator;
-  if (raw.managerIntervention !== undefined) out.managerIntervention = raw.managerIntervention;
   if (raw.protectedDesignShare !== undefined) out.protectedDesignShare = raw.protectedDesignShare;
-  if (raw.signalVisibility !== undefined) out.signalVisibility = raw.signalVisibility;
-  if (raw.operatorsSignal !== undefined) out.operatorsSignal = raw.operatorsSignal;
   if (raw.sharedDefinitions !== undefined) out.sharedDefinitions = raw.sharedDefinitions;
   if (raw.mtAgenda !== undefined) out.mtAgenda = raw.mtAgenda;
   if (raw.meetingCadenceFactor !== undefined) out.meetingCadenceFactor = raw.meetingCadenceFactor;
-  if (raw.meetingAgreementValidity !== undefined) out.meetingAgreementValidity = reader.time(raw.meetingAgreementValidity, [...at, 'meetingAgreementValidity']);
-  if (raw.agreementDecay !== undefined) out.agreementDecay = raw.agreementDecay;
+  void reader;
+  void at;
   return out;
 }
 
@@ -122,6 +133,7 @@ export function buildDesign(
     questionTypes: org.questionTypes,
     agreements: org.agreements,
     meetings,
+    definitions: org.definitions,
     behaviour,
     policies,
     timeline,

@@ -26,8 +26,12 @@ export interface Organisation extends RoleContext {
   people: People;
   questionTypes: QuestionTypeSpec[];
   agreements: AgreementSpec[];
+  definitions: { separate: number; shared: number };
   meetings: Meetings;
 }
+
+/** Without a `definitions` entry: teams share no handover definitions, one service definition covers half. */
+export const DEFAULT_DEFINITIONS = { separate: 0, shared: 0.5 } as const;
 
 const listOf = (xs: Iterable<string>) => [...xs].join(', ') || '(none)';
 
@@ -166,6 +170,7 @@ export function buildOrganisation(raw: RawOrganisation, reader: Reader): Organis
     people: buildPeople(raw.persons, raw.groups, base, ctx, reader),
     questionTypes,
     agreements,
+    definitions: raw.definitions ? { separate: raw.definitions.separate, shared: raw.definitions.shared } : { ...DEFAULT_DEFINITIONS },
     meetings: buildMeetings(raw.meetings, base, streams, reader),
   };
 }

@@ -6,6 +6,7 @@
 // replications.
 import { describe, expect, it } from 'vitest';
 import { ISLAND, simulate, type ModelSpec, type PersonSpec } from '../../sim/model/index.js';
+import { SMALL_BEHAVIOUR } from '../../sim/model/examples/small-org.js';
 import { mmc } from '../../sim/queueing/index.js';
 import { confidenceInterval } from '../../sim/stats/index.js';
 
@@ -35,14 +36,14 @@ function network(): ModelSpec {
     questionTypes: [{ id: 'handover', name: 'handover', scope: 'process', weight: 1, answerEffort: { type: 'exponential', mean: 0.1 } }],
     agreements: [],
     meetings: [],
+    definitions: { separate: 1, shared: 1 },
     behaviour: {
-      improviseTendency: 0, improvisationEffort: 0, improvisationReworkRisk: 0, compensationPropensity: 0, recognitionGain: 0,
-      compensationEffort: { type: 'exponential', mean: 1 }, coordinationEffort: { type: 'exponential', mean: 1 },
-      designSignalThreshold: 1, designEffort: { type: 'exponential', mean: 1 }, designLeadTime: 1, designCoverageGain: 0, fallbackDelay: 1,
-      handoverMismatch: 0, contestTendency: 0, informalPassOn: 0, informalReachLimit: 1, overtimeThreshold: 1e9, overtimeMax: 0,
-      absenceRatePerYear: 0, absenceMeanHours: 1, mtItemHours: 1,
+      ...SMALL_BEHAVIOUR,
+      signalPropensity: 0, improviseTendency: 0, improvisationEffort: 0, improvisationReworkRisk: 0, compensationPropensity: 0, recognitionGain: 0,
+      designLeadTime: 1, designCoverageGain: 0, fallbackDelay: 1, handoverMismatch: 0, contestTendency: 0, informalPassOn: 0, informalReachLimit: 1,
+      meetingSpawnThreshold: 0, turnoverPerYear: 0, overtimeThreshold: 1e9, overtimeMax: 0, absenceRatePerYear: 0, absenceMeanHours: 1, mtItemHours: 1,
     },
-    policies: { ...ISLAND, processCoordinator: 'none', sharedDefinitions: true },
+    policies: { ...ISLAND, processCoordinator: 'none' },
     timeline: [],
   };
 }

@@ -10,7 +10,7 @@ const T = (name: (typeof TRACE_TYPES)[number]) => TRACE_TYPES.indexOf(name);
 
 describe('mechanism 1: questions and coverage', () => {
   it('full explicit coverage gives no question escalations and no improvisations', () => {
-    const spec = smallOrg({ coverage: 1, tacit: 0, policies: { ...ISLAND, agreementDecay: 0 } });
+    const spec = smallOrg({ coverage: 1, tacit: 0, behaviour: { agreementDecay: 0 } });
     for (const r of runReps(spec, 3)) {
       expect(r.metrics.improvisations_per_100).toBe(0);
       expect(r.metrics.tacit_answers_per_100).toBe(0);
@@ -21,8 +21,9 @@ describe('mechanism 1: questions and coverage', () => {
   });
 
   it('lower coverage raises problems, improvisations and escalations', () => {
-    const high = runReps(smallOrg({ coverage: 0.8 }), 5);
-    const low = runReps(smallOrg({ coverage: 0.2 }), 5);
+    // Learning held still: this is mechanism 1 alone (answered signals change who improvises: learning.test.ts).
+    const high = runReps(smallOrg({ coverage: 0.8, behaviour: { signalLearningRate: 0 } }), 5);
+    const low = runReps(smallOrg({ coverage: 0.2, behaviour: { signalLearningRate: 0 } }), 5);
     for (const m of ['problems_per_100', 'improvisations_per_100', 'escalations_per_100'] as const) {
       expect(pairedCI(high, low, m).lower, m).toBeGreaterThan(0);
     }
@@ -30,12 +31,13 @@ describe('mechanism 1: questions and coverage', () => {
 });
 
 describe('mechanism 3: compensate, refer or signal', () => {
-  it('a compensated escalation leaves no design signal; a signalled one does', () => {
+  it('a compensated escalation leaves no design signal; one the manager lets speak does', () => {
+    // Nothing but compensation: no agreement to refer to, no untraced visibility, operators who never signal.
     const compensate = smallOrg({
-      coverage: 0.3,
-      policies: { ...ISLAND, signalVisibility: 0, processCoordinator: 'none' },
+      coverage: 0,
+      policies: { ...ISLAND, processCoordinator: 'none' },
+      behaviour: { untracedVisibility: 0, signalPropensity: 0, compensationPropensity: 1 },
     });
-    compensate.behaviour.compensationPropensity = 1;
     const r = simulate(compensate, { seed: 3, horizon: 20 * 40, trace: true });
     const t = r.trace!;
     let compensated = 0;
@@ -49,13 +51,17 @@ describe('mechanism 3: compensate, refer or signal', () => {
     expect(r.metrics.signal_visibility).toBe(0);
     expect(r.metrics.designs_completed).toBe(0);
 
-    const signal = smallOrg({ coverage: 0.3, policies: { ...ISLAND, managerIntervention: 'refer-or-signal', signalVisibility: 0, processCoordinator: 'none' } });
-    signal.behaviour.improviseTendency = 0; // every unanswered question is escalated
+    // The same organisation and behaviour, but managers who never step in: every problem is on record.
+    const signal = smallOrg({
+      coverage: 0,
+      policies: { ...ISLAND, processCoordinator: 'none' },
+      behaviour: { untracedVisibility: 0, signalPropensity: 0, compensationPropensity: 0, improviseTendency: 0, signalLearningRate: 0 },
+    });
     const s = simulate(signal, { seed: 3, horizon: 20 * 40, trace: true });
     let signalled = 0;
     let signalEvents = 0;
     for (let i = 0; i < s.trace!.type.length; i++) {
-      if (s.trace!.type[i] === T('resolved') && OUTCOMES[s.trace!.b[i]!] === 'signalled') signalled++;
+      if (s.trace!.type[i] === T('resolved') && ['signalled', 'meeting'].includes(OUTCOMES[s.trace!.b[i]!]!)) signalled++;
       if (s.trace!.type[i] === T('signal')) signalEvents++;
     }
     expect(signalled).toBeGreaterThan(20);
@@ -77,7 +83,7 @@ describe('mechanism 3: compensate, refer or signal', () => {
 
 describe('mechanism 4: design work', () => {
   it('design raises coverage, but only after its lead time', () => {
-    const spec = smallOrg({ coverage: 0.3, policies: { ...USM, agreementDecay: 0 } });
+    const spec = smallOrg({ coverage: 0.3, policies: USM, behaviour: { agreementDecay: 0 } });
     const r = simulate(spec, { seed: 5, horizon: 30 * 40, trace: true });
     expect(r.metrics.designs_completed).toBeGreaterThan(0);
     expect(r.metrics.coverage_final).toBeGreaterThan(0.3 + 0.05);
@@ -89,7 +95,7 @@ describe('mechanism 4: design work', () => {
   });
 
   it('each design action closes the configured share of the coverage gap', () => {
-    const spec = smallOrg({ coverage: 0.3, policies: { ...USM, agreementDecay: 0 } });
+    const spec = smallOrg({ coverage: 0.3, policies: USM, behaviour: { agreementDecay: 0 } });
     const r = simulate(spec, { seed: 6, horizon: 20 * 40, trace: true });
     const t = r.trace!;
     const cells = new Map<number, number>();
@@ -108,7 +114,7 @@ describe('mechanism 4: design work', () => {
 
 describe('mechanism 5: agreement erosion', () => {
   it('without design, explicit coverage decays by the weekly rate', () => {
-    const spec = smallOrg({ coverage: 0.6, policies: { ...ISLAND, agreementDecay: 0.02, signalVisibility: 0 } });
+    const spec = smallOrg({ coverage: 0.6, behaviour: { agreementDecay: 0.02 } });
     spec.behaviour.designLeadTime = 1e9;
     const r = simulate(spec, { seed: 1, horizon: 20 * 40 });
     // 20 week boundaries after the first: 0.6 * 0.98^19 (the last week closes at the end, no tick).
@@ -133,11 +139,28 @@ describe('mechanism 6: line/process collisions', () => {
 });
 
 describe('mechanism 7: handovers', () => {
-  it('shared definitions remove handover mismatches', () => {
-    const divergent = simulate(smallOrg({ policies: { ...ISLAND, sharedDefinitions: false } }), { seed: 2, horizon: 10 * 40 });
-    const shared = simulate(smallOrg({ policies: { ...ISLAND, sharedDefinitions: true } }), { seed: 2, horizon: 10 * 40 });
-    expect(divergent.metrics.handover_mismatches_per_100).toBeGreaterThan(5);
-    expect(shared.metrics.handover_mismatches_per_100).toBe(0);
+  it('shared definitions lower handover mismatches without abolishing them', () => {
+    const separate = runReps(smallOrg({ policies: { ...ISLAND, sharedDefinitions: false } }), 4, 10 * 40, 0);
+    const shared = runReps(smallOrg({ policies: { ...ISLAND, sharedDefinitions: true } }), 4, 10 * 40, 0);
+    expect(pairedCI(separate, shared, 'handover_mismatches_per_100').upper).toBeLessThan(0);
+    for (const r of separate) expect(r.metrics.handover_mismatches_per_100).toBeGreaterThan(5);
+    for (const r of shared) expect(r.metrics.handover_mismatches_per_100).toBeGreaterThan(0);
+  });
+
+  it('fully shared definitions give no mismatches; design work on handovers shares them', () => {
+    const full = smallOrg({ policies: { ...ISLAND, sharedDefinitions: true } });
+    full.definitions = { separate: 0, shared: 1 };
+    full.behaviour.agreementDecay = 0;
+    expect(simulate(full, { seed: 2, horizon: 10 * 40 }).metrics.handover_mismatches_per_100).toBe(0);
+    // Designs that raise the handover agreement also raise the definitions: fewer mismatches late than early.
+    const learn = smallOrg({ coverage: 0.1, policies: USM, behaviour: { agreementDecay: 0, designLeadTime: 8 } });
+    learn.definitions = { separate: 0, shared: 0 };
+    const r = simulate(learn, { seed: 4, horizon: 40 * 40, trace: true });
+    const t = r.trace!;
+    const handoverCells = new Set([0, 1].map((s) => s * 3 + 1)); // question type 1 is 'handover'
+    let designs = 0;
+    for (let i = 0; i < t.type.length; i++) if (t.type[i] === T('design') && handoverCells.has(t.a[i]!)) designs++;
+    expect(designs).toBeGreaterThan(0);
   });
 });
 
@@ -156,7 +179,7 @@ describe('mechanism 8: key persons', () => {
 
 describe('mechanism 9: meetings', () => {
   it('meeting-made agreements answer questions only until they expire', () => {
-    const spec = smallOrg({ coverage: 0.1, tacit: 0, policies: { ...ISLAND, processCoordinator: 'none', meetingAgreementValidity: 16 } });
+    const spec = smallOrg({ coverage: 0.1, tacit: 0, policies: { ...ISLAND, processCoordinator: 'none' }, behaviour: { meetingAgreementValidity: 16, signalPropensity: 0 } });
     spec.behaviour.compensationPropensity = 0; // everything goes up to the MT
     spec.behaviour.improviseTendency = 0;
     const r = simulate(spec, { seed: 4, horizon: 12 * 40, trace: true });
@@ -173,7 +196,7 @@ describe('mechanism 9: meetings', () => {
     }
     expect(viaMeeting).toBeGreaterThan(10);
     const never = structuredClone(spec);
-    never.policies.meetingAgreementValidity = 0;
+    never.behaviour.meetingAgreementValidity = 0;
     const n = simulate(never, { seed: 4, horizon: 12 * 40, trace: true });
     let none = 0;
     for (let i = 0; i < n.trace!.type.length; i++) if (n.trace!.type[i] === T('question') && HOW_NAMES[n.trace!.c[i]!] === 'meeting') none++;
@@ -181,7 +204,8 @@ describe('mechanism 9: meetings', () => {
   });
 
   it('meetings take their duration out of every participant week', () => {
-    const r = simulate(smallOrg({ absenceRatePerYear: 0 }), { seed: 1, horizon: 10 * 40 });
+    // Only the scheduled MT: no meetings set up by the teams themselves (spawning is tested in rule.test.ts).
+    const r = simulate(smallOrg({ absenceRatePerYear: 0, behaviour: { meetingSpawnThreshold: 0, turnoverPerYear: 0 } }), { seed: 1, horizon: 10 * 40 });
     for (const p of r.persons.filter((x) => x.roles.includes('mt'))) {
       expect(p.time.meeting).toBeCloseTo(10 * 3, 6);
     }
@@ -190,11 +214,14 @@ describe('mechanism 9: meetings', () => {
 
 describe('mechanism 10: the MT agenda', () => {
   it('with one agenda slot, incident-first takes incidents and design-first takes design items', () => {
-    const base = { ...ISLAND, signalVisibility: 1, processCoordinator: 'none' as const };
+    const base = { ...ISLAND, processCoordinator: 'none' as const };
     const make = (agenda: 'incident-first' | 'design-first') => {
       const spec = smallOrg({ coverage: 0.2, policies: { ...base, mtAgenda: agenda } });
       spec.behaviour.mtItemHours = 3; // the 3-hour MT has room for one item
       spec.behaviour.compensationPropensity = 0; // managers send everything up
+      spec.behaviour.signalLearningRate = 0;
+      // Long design items: managers hold a few at a time, the rest stay on the backlog for the MT.
+      spec.behaviour.designEffort = { type: 'exponential', mean: 400 };
       return spec;
     };
     const inc = simulate(make('incident-first'), { seed: 8, horizon: 20 * 40 });
@@ -218,15 +245,20 @@ describe('mechanism 11: overtime', () => {
 
 describe('timeline', () => {
   it('a policy change mid-run takes effect from then on', () => {
-    const spec = smallOrg({ policies: { ...ISLAND, sharedDefinitions: false } });
+    const spec = smallOrg({ policies: { ...ISLAND, dominance: 'none' } });
+    spec.timeline = [{ at: 5 * 40, label: 'line dominance', policies: { dominance: 'line' } }];
+    const r = runReps(spec, 4, 10 * 40, 0);
+    const keep = runReps(smallOrg({ policies: { ...ISLAND, dominance: 'none' } }), 4, 10 * 40, 0);
+    const rule = runReps(smallOrg({ policies: { ...ISLAND, dominance: 'line' } }), 4, 10 * 40, 0);
+    // Half the run under each rule: between the two runs that keep one rule throughout.
+    expect(pairedCI(keep, r, 'collision_escalations_per_100').upper).toBeLessThan(0);
+    expect(pairedCI(rule, r, 'collision_escalations_per_100').lower).toBeGreaterThan(0);
+  });
+
+  it('a timeline cannot switch the starting definitions', () => {
+    const spec = smallOrg();
     spec.timeline = [{ at: 5 * 40, label: 'shared definitions', policies: { sharedDefinitions: true } }];
-    const r = simulate(spec, { seed: 1, horizon: 10 * 40 });
-    const before = r.series.problems.slice(0, 4).reduce((a, b) => a + b, 0);
-    expect(before).toBeGreaterThan(0);
-    // Handover mismatches stop after week 5: compare with a run that keeps divergent definitions.
-    const keep = simulate(smallOrg({ policies: { ...ISLAND, sharedDefinitions: false } }), { seed: 1, horizon: 10 * 40 });
-    expect(r.metrics.handover_mismatches_per_100).toBeLessThan(keep.metrics.handover_mismatches_per_100 * 0.7);
-    expect(r.metrics.handover_mismatches_per_100).toBeGreaterThan(0);
+    expect(() => simulate(spec, { seed: 1, horizon: 10 * 40 })).toThrow(/timeline\[0\]\.policies\.sharedDefinitions/);
   });
 });
 

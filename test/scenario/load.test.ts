@@ -57,9 +57,9 @@ describe('loading a valid scenario', () => {
 
   it('applies presets, overrides, timelines and additions per design', () => {
     expect(island.policies).toEqual(ISLAND);
-    expect(usm.policies).toEqual({ ...USM, protectedDesignShare: 0.25, meetingAgreementValidity: 120 });
+    expect(usm.policies).toEqual({ ...USM, protectedDesignShare: 0.25, meetingCadenceFactor: 2 });
     expect(island.timeline).toEqual([]);
-    expect(usm.timeline).toEqual([{ at: 320, label: 'phase 1', policies: { signalVisibility: 0.5 } }]);
+    expect(usm.timeline).toEqual([{ at: 320, label: 'phase 1', policies: { mtAgenda: 'incident-first' } }]);
     expect(usm.persons.map((p) => p.id)).toContain('coord');
     expect(island.persons.map((p) => p.id)).not.toContain('coord');
     expect(usm.meetings.map((m) => m.id)).toEqual(['mt', 'chain-permits', 'chain-reports']);

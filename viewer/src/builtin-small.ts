@@ -10,20 +10,16 @@ import { smallOrg } from '../../sim/model/examples/small-org.js';
 
 export const SMALL_DESIGNS = ['island', 'usm', 'half-coordinator', 'half-no-dominance', 'transition'] as const;
 
-/** The five DPV phases as policy changes, spread evenly over the run. */
+/** The five DPV phases as changes of structure, spread evenly over the run (phases 2 and 4 change behaviour in the book, which designs may not set: only marked). */
 function transitionTimeline(totalWeeks: number): TimelineEntry[] {
   const step = Math.max(1, Math.floor(totalWeeks / 6));
   const at = (k: number) => k * step * 40;
   return [
     { at: at(1), label: 'phase 1: confusion', policies: {} },
-    { at: at(2), label: 'phase 2: reflection', policies: { signalVisibility: 0.3 } },
+    { at: at(2), label: 'phase 2: reflection', policies: {} },
     { at: at(3), label: 'phase 3: naming coordination', policies: { processCoordinator: 'explicit', managerIsLineCoordinator: false } },
-    { at: at(4), label: 'phase 4: operator perspective', policies: { operatorsSignal: true, signalVisibility: 1 } },
-    {
-      at: at(5),
-      label: 'phase 5: roles right',
-      policies: { managerIntervention: 'refer-or-signal', dominance: 'process', protectedDesignShare: 0.3, mtAgenda: 'design-first', sharedDefinitions: true },
-    },
+    { at: at(4), label: 'phase 4: operator perspective', policies: {} },
+    { at: at(5), label: 'phase 5: roles right', policies: { dominance: 'process', protectedDesignShare: 0.3, mtAgenda: 'design-first' } },
   ];
 }
 

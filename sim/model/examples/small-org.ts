@@ -4,7 +4,7 @@
 // the browser without a scenario file. Values are assumptions for tests and demos, not
 // claims about any organisation.
 import { ISLAND } from '../presets.js';
-import type { ModelSpec, PersonSpec, Policies } from '../spec.js';
+import type { BehaviourSpec, ModelSpec, PersonSpec, Policies } from '../spec.js';
 
 export interface FixtureOptions {
   operatorsPerTeam?: number;
@@ -19,7 +19,20 @@ export interface FixtureOptions {
   overtimeMax?: number;
   lineCoordinators?: boolean;
   processCoordinators?: boolean;
+  behaviour?: Partial<BehaviourSpec>;
 }
+
+/** Behaviour of the example: the same for every design run on it. */
+export const SMALL_BEHAVIOUR: BehaviourSpec = {
+  signalPropensity: 0.3, improviseTendency: 0.6, improvisationEffort: 0.5, improvisationReworkRisk: 0.2, compensationPropensity: 0.7,
+  recognitionGain: 0.01, signalLearningRate: 0.05, signalAnswerWindow: 8 * 40, untracedVisibility: 0.1, coordinatorReach: 0.7,
+  compensationEffort: { type: 'exponential', mean: 1 }, coordinationEffort: { type: 'exponential', mean: 0.5 },
+  designSignalThreshold: 1, designEffort: { type: 'exponential', mean: 8 }, designLeadTime: 40, designCoverageGain: 0.3,
+  agreementDecay: 0.01, meetingAgreementValidity: 160, fallbackDelay: 4, handoverMismatch: 0.15, contestTendency: 0.3,
+  informalPassOn: 0.3, informalReachLimit: 3, meetingSpawnThreshold: 6, spawnedMeetingCadence: 40, spawnedMeetingDuration: 1,
+  meetingIdleSessions: 3, turnoverPerYear: 0.1, newcomerPeriod: 8 * 40, keyPersonRegrowth: 13 * 40, overtimeThreshold: 4, overtimeMax: 4,
+  absenceRatePerYear: 3, absenceMeanHours: 16, mtItemHours: 0.5,
+};
 
 export function smallOrg(o: FixtureOptions = {}): ModelSpec {
   const teams = ['intake', 'assess', 'decide'];
@@ -71,13 +84,8 @@ export function smallOrg(o: FixtureOptions = {}): ModelSpec {
       o.meetings === false
         ? []
         : [{ id: 'mt', name: 'MT', kind: 'mt', participants: [], streams: [], cadence: 40, offset: 8, duration: 3 }],
-    behaviour: {
-      improviseTendency: 0.6, improvisationEffort: 0.5, improvisationReworkRisk: 0.2, compensationPropensity: 0.7, recognitionGain: 0.01,
-      compensationEffort: { type: 'exponential', mean: 1 }, coordinationEffort: { type: 'exponential', mean: 0.5 },
-      designSignalThreshold: 1, designEffort: { type: 'exponential', mean: 8 }, designLeadTime: 40, designCoverageGain: 0.3, fallbackDelay: 4,
-      handoverMismatch: 0.15, contestTendency: 0.3, informalPassOn: 0.3, informalReachLimit: 3, overtimeThreshold: 4, overtimeMax: o.overtimeMax ?? 4,
-      absenceRatePerYear: o.absenceRatePerYear ?? 3, absenceMeanHours: 16, mtItemHours: 0.5,
-    },
+    definitions: { separate: 0, shared: 0.5 },
+    behaviour: { ...SMALL_BEHAVIOUR, overtimeMax: o.overtimeMax ?? 4, absenceRatePerYear: o.absenceRatePerYear ?? 3, ...o.behaviour },
     policies: { ...ISLAND, ...o.policies },
     timeline: [],
   };

@@ -7,8 +7,10 @@
 // manager with design time takes the item with the most signals that nobody holds, and works on it in chunks (so the protected design share is re-checked between
 // chunks). When the cell's design work is done, an explicit agreement takes effect after
 // the design lead time: explicit coverage of that cell closes `designCoverageGain` of its
-// remaining gap, and the cell's signals are cleared. Design only sees visible signals:
-// problems compensated without a trace never reach it.
+// remaining gap, and the cell's signals are cleared (and count as answered for those
+// who raised them: learning.ts). Design on the handover question type of a stream also
+// raises the stream's shared handover definitions by the same share (mechanism 7).
+// Design only sees visible signals: problems compensated without a trace never reach it.
 // When design time comes (reserved before, or left after, other work) is the scheduler's
 // rule (agents.ts). Stream: `design` (work per cell).
 
@@ -16,22 +18,24 @@ import { startTask } from '../agents.js';
 import { CAT_DESIGN, type PersonState, TASK_DESIGN } from '../person.js';
 import { TR_DESIGN, TR_SIGNAL } from '../trace.js';
 import type { World } from '../world.js';
+import { NO_AUTHOR, rememberSignal, signalsAnswered } from './learning.js';
 
 /** Hours of design work done in one sitting before the manager looks again at their week. */
 const DESIGN_CHUNK_HOURS = 4;
 
-/** Records a visible design signal for (stream, question type). */
-export function recordSignal(w: World, s: number, q: number): void {
+/** Records a visible design signal for (stream, question type), raised by `author` (learning.ts). */
+export function recordSignal(w: World, s: number, q: number, author: number = NO_AUTHOR): void {
   const cell = s * w.nTypes + q;
   w.backlog[cell] = w.backlog[cell]! + 1;
+  rememberSignal(w, cell, author);
   w.metrics.signal();
   if (w.trace !== null) w.trace.add(w.sim.now, TR_SIGNAL, s, q, w.backlog[cell]!);
 }
 
 /** Makes escalation e visible as a design signal (once per escalation for the visibility metric). */
-export function signalEscalation(w: World, e: number): void {
+export function signalEscalation(w: World, e: number, author: number = NO_AUTHOR): void {
   const E = w.escalations;
-  recordSignal(w, E.stream[e]!, E.questionType[e]!);
+  recordSignal(w, E.stream[e]!, E.questionType[e]!, author);
   if (E.signalled[e] === 0) {
     E.signalled[e] = 1;
     w.metrics.visibleProblem();
@@ -80,7 +84,13 @@ export function applyDesignWork(w: World, cell: number, hours: number): void {
 export function designEffect(w: World, cell: number): void {
   const gain = w.spec.behaviour.designCoverageGain;
   w.explicit[cell] = w.explicit[cell]! + gain * (1 - w.explicit[cell]!);
+  if (cell % w.nTypes === w.handoverType) {
+    // An agreed handover is a shared definition of what passes between the stream's teams.
+    const base = Math.floor(cell / w.nTypes) * w.maxSteps;
+    for (let k = 0; k < w.maxSteps; k++) w.definitions[base + k] = w.definitions[base + k]! + gain * (1 - w.definitions[base + k]!);
+  }
   w.backlog[cell] = 0;
+  signalsAnswered(w, cell);
   w.designHeld[cell] = 0;
   w.metrics.designCompleted();
   if (w.trace !== null) w.trace.add(w.sim.now, TR_DESIGN, cell, Math.round(w.explicit[cell]! * 1e6), 0);

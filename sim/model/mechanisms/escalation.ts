@@ -9,10 +9,15 @@
 //     of the stream; an informal one (a hero without mandate) only while he can be
 //     reached (present and not swamped), else the team's manager; with none, the manager.
 //   - design questions (who decides, exceptions): the team's manager.
-// Managers who do not settle an escalation themselves send it on to a meeting: the
-// stream's chain meeting for process questions if there is one, else the MT
-// (mechanisms 3 and 9). Which path and the MT's cadence are ours (`assumption:` in the
-// scenarios): the books give neither. No random stream: routing is deterministic.
+// Managers who do not settle an escalation themselves send design and process
+// questions on to a meeting: for process questions the meeting the organisation set up
+// for the two teams involved (mechanism 9) or the stream's chain meeting, else the MT;
+// design questions to the MT. Every design keeps this path to the top (000:L2619-2669);
+// how often it is used is an outcome. Which path and the MT's cadence are ours
+// (`assumption:` in the scenarios): the books give neither. Cross-team escalations
+// a manager takes up are counted per pair of teams (intervention.ts): a pair that keeps
+// escalating sets up a meeting of its own (meetings.ts). No random stream: routing is
+// deterministic.
 
 import { workArrives } from '../agents.js';
 import { ESC_COLLISION } from '../store.js';
@@ -27,7 +32,13 @@ export const LEVEL_MEETING = 2;
 /** Raises an escalation about case id and routes it. */
 export function escalate(w: World, id: number, q: number, reason: number, blocking: boolean): number {
   const r = w.requests;
-  const e = w.escalations.add(id, r.serial[id]!, r.stream[id]!, q, reason, w.sim.now, blocking);
+  const E = w.escalations;
+  const e = E.add(id, r.serial[id]!, r.stream[id]!, q, reason, w.sim.now, blocking, r.step[id]!);
+  if (!blocking) {
+    // The case goes on while this waits: keep it findable, to withdraw when the case moves on (withdrawal.ts).
+    E.nextForCase[e] = r.escHead[id]!;
+    r.escHead[id] = e;
+  }
   w.metrics.escalation(reason);
   if (w.trace !== null) w.trace.add(w.sim.now, TR_RAISE, e, r.serial[id]!, reason);
   if (reason === ESC_COLLISION) routeToManager(w, e);
@@ -83,6 +94,23 @@ export function routeToManager(w: World, e: number): void {
   deliver(w, e, m, LEVEL_MANAGER);
 }
 
+/**
+ * The two teams a cross-team problem lies between (key a * nTeams + b, a < b), or -1:
+ * the team of the case's step and the one it came from (or goes to, at the first step).
+ * Only process questions (sequence, handover, flow, collisions) lie between teams.
+ */
+export function teamPair(w: World, e: number): number {
+  const E = w.escalations;
+  if (w.typeScope[E.questionType[e]!] !== 1) return -1;
+  const s = E.stream[e]!;
+  const k = E.step[e]!;
+  const steps = w.stepTeam[s]!;
+  const here = steps[k]!;
+  const other = k > 0 ? steps[k - 1]! : steps.length > 1 ? steps[1]! : here;
+  if (other === here) return -1;
+  return here < other ? here * w.nTeams + other : other * w.nTeams + here;
+}
+
 export function deliver(w: World, e: number, person: number, level: number): void {
   const E = w.escalations;
   E.receiver[e] = person;
@@ -92,16 +120,18 @@ export function deliver(w: World, e: number, person: number, level: number): voi
   workArrives(w, w.persons[person]!);
 }
 
-/** Sends an escalation up to a meeting: the stream's chain meeting for process questions, else the MT. */
+/** Sends an escalation up to a meeting: process questions to their team pair's own meeting or the stream's chain meeting, else the MT. */
 export function toMeeting(w: World, e: number): void {
   const E = w.escalations;
   const s = E.stream[e]!;
   const scope = w.typeScope[E.questionType[e]!]!;
-  const meetings = w.spec.meetings;
+  const meetings = w.meetings;
   const active = w.policy.meetingCadenceFactor > 0;
   let target = -1;
   if (scope === 1) {
-    target = meetings.findIndex((m) => m.kind === 'chain' && (m.streams.length === 0 || m.streams.includes(w.spec.streams[s]!.id)) && active);
+    const pair = teamPair(w, e);
+    if (pair >= 0) target = w.pairMeeting[pair]!;
+    if (target < 0 && active) target = meetings.findIndex((m) => m.kind === 'chain' && m.pair < 0 && (m.streams === null || m.streams.has(s)));
   }
   if (target < 0 && active) target = meetings.findIndex((m) => m.kind === 'mt');
   E.receiver[e] = -1;

@@ -1,92 +1,105 @@
-// Mechanism 3: compensate, refer or signal (DOMAIN.md §4.3; 000:L1386-1404, L2234,
-// L795-818, L2138-2160).
+// Mechanism 3: compensate, refer or let the system speak (DOMAIN.md §4.3;
+// 000:L1386-1404, L1925, L2234, L795-818).
 //
-// The rule, for whoever takes up an escalation:
-//   - a coordinator connects what is agreed: the case goes on (resolved). An informal
-//     coordinator, lacking a mandate, passes some on to the manager (informalPassOn).
-//   - a manager first refers to an agreement when one covers the question now
-//     (probability = explicit coverage of its cell);
-//   - else, under the `compensate` policy, the manager fixes it personally with their
-//     current propensity: it costs their time, unblocks the case, leaves a design signal
-//     only with the low signal visibility, and the recognition it earns raises the
-//     propensity to step in next time. Otherwise they send it on to a meeting.
-//   - under `refer-or-signal`, the manager lets the system speak: a visible design
-//     signal is recorded and the case follows the fallback rule (it waits
-//     fallbackDelay hours). Only urgent cases are still fixed personally, and those
-//     are signalled too.
-// Coordinators leave a signal with the signal visibility of the policy (1 under USM).
-// Stream: `intervention`. Effort draws: `effort`.
+// The rule, for whoever takes up an escalation, the same in every design:
+//   - a coordinator settles what agreements cover (explicit coverage, or a meeting
+//     decision still in force) and, of what they do not cover, a share
+//     `coordinatorReach`; the rest is passed on to the manager (000:L1925). An explicit
+//     coordinator's role records deviations: what they settle becomes a visible design
+//     signal. An informal coordinator (a hero without mandate) keeps no record (visible
+//     only with `untracedVisibility`) and passes some on for lack of a mandate
+//     (`informalPassOn`).
+//   - a manager refers to an agreement when one covers the question now (probability =
+//     explicit coverage of its cell), which records the deviation;
+//   - else the manager steps in personally with their current propensity: it costs
+//     their time, unblocks the case, leaves a trace only with `untracedVisibility`, and
+//     the recognition it earns raises the propensity (000:L795-818);
+//   - else the manager lets the system speak: the problem is recorded as a visible
+//     signal that the manager will learn from (learning.ts), and the case takes the
+//     path to the top: process and design questions to a meeting (escalation.ts), line
+//     questions to the fallback rule (the case waits `fallbackDelay`).
+// Stream: `intervention` (manager), `coordinator` (coordinator), `visibility`. Effort
+// draws: `effort`.
 
 import { startTask } from '../agents.js';
 import { CAT_COMPENSATE, CAT_COORDINATE, type PersonState, TASK_ESCALATION } from '../person.js';
-import { OUT_COMPENSATED, OUT_REFERRED, OUT_RESOLVED, OUT_SIGNALLED, R_PARKED, R_QUEUED } from '../store.js';
+import { OUT_COMPENSATED, OUT_OPEN, OUT_REFERRED, OUT_RESOLVED, OUT_SIGNALLED, R_PARKED, R_QUEUED } from '../store.js';
 import { TR_RESOLVED } from '../trace.js';
 import type { World } from '../world.js';
 import { signalEscalation } from './design.js';
-import { LEVEL_COORDINATOR, routeToManager, toMeeting } from './escalation.js';
+import { LEVEL_COORDINATOR, routeToManager, teamPair, toMeeting } from './escalation.js';
+import { managerAuthor } from './learning.js';
 import { unpark } from './questions.js';
+import { isStale, unlinkFromCase, withdraw } from './withdrawal.js';
 
 const D_RESOLVE = 0;
 const D_PASS_ON = 1;
 const D_COMPENSATE = 2;
 const D_REFER = 3;
 const D_SIGNAL = 4;
-const D_FORWARD = 5;
+const D_SPEAK = 5;
+const D_RESOLVE_INFORMAL = 6;
 
-/** A person takes up escalation e: decide what they will do and how long it takes. */
-export function escalationStart(w: World, p: PersonState, e: number): void {
+/** A person takes up escalation e: decide what they will do and how long it takes. False if it had gone stale. */
+export function escalationStart(w: World, p: PersonState, e: number): boolean {
+  if (isStale(w, e)) {
+    // Kept out of queues by withdrawal.ts; this is the guard that no work is done on it.
+    withdraw(w, e);
+    return false;
+  }
   const E = w.escalations;
   const b = w.spec.behaviour;
   const q = E.questionType[e]!;
   const s = E.stream[e]!;
-  const rng = w.rng.intervention;
+  const cell = s * w.nTypes + q;
   let decision: number;
   let category = CAT_COORDINATE;
   let hours: number;
   if (E.level[e] === LEVEL_COORDINATOR) {
-    const informal = w.policy.processCoordinator === 'informal' && p.processStreams.includes(s);
-    if (informal && rng.next() < b.informalPassOn) {
+    const rng = w.rng.coordinator;
+    const informal = w.policy.processCoordinator === 'informal' && p.processStreams.includes(s) && w.typeScope[q] === 1;
+    const covered = rng.next() < w.explicit[cell]! || w.meetingValidUntil[cell]! > w.sim.now;
+    const settles = covered || rng.next() < b.coordinatorReach;
+    if (!settles || (informal && rng.next() < b.informalPassOn)) {
       decision = D_PASS_ON;
       hours = w.typeEffort[q]!.sample(w.rng.effort);
     } else {
-      decision = D_RESOLVE;
+      decision = informal ? D_RESOLVE_INFORMAL : D_RESOLVE;
       hours = w.behaviourDist.coordination.sample(w.rng.effort);
     }
-  } else if (rng.next() < w.explicit[s * w.nTypes + q]!) {
-    decision = D_REFER;
-    hours = w.typeEffort[q]!.sample(w.rng.effort);
-  } else if (w.policy.managerIntervention === 'compensate') {
-    if (rng.next() < p.propensity) {
+  } else {
+    // A cross-team problem on a manager's desk: counted towards a meeting of its two teams (meetings.ts).
+    const pair = teamPair(w, e);
+    if (pair >= 0) w.pairEscalations[pair] = w.pairEscalations[pair]! + 1;
+    const rng = w.rng.intervention;
+    if (rng.next() < w.explicit[cell]!) {
+      decision = D_REFER;
+      hours = w.typeEffort[q]!.sample(w.rng.effort);
+    } else if (rng.next() < p.propensity) {
       decision = D_COMPENSATE;
       category = CAT_COMPENSATE;
       hours = w.behaviourDist.compensation.sample(w.rng.effort);
     } else {
-      decision = D_FORWARD;
+      decision = D_SPEAK;
       hours = w.typeEffort[q]!.sample(w.rng.effort);
     }
-  } else if (caseIsUrgent(w, e)) {
-    decision = D_COMPENSATE;
-    category = CAT_COMPENSATE;
-    hours = w.behaviourDist.compensation.sample(w.rng.effort);
-  } else {
-    decision = D_SIGNAL;
-    hours = w.typeEffort[q]!.sample(w.rng.effort);
   }
   startTask(w, p, TASK_ESCALATION, e, decision, category, hours);
-}
-
-function caseIsUrgent(w: World, e: number): boolean {
-  const E = w.escalations;
-  const id = E.request[e]!;
-  return w.requests.serial[id] === E.serial[e] && w.requests.urgent[id] === 1;
+  return true;
 }
 
 /** The person has done what they decided: apply it. */
 export function escalationDone(w: World, p: PersonState, e: number, decision: number): void {
+  const b = w.spec.behaviour;
   switch (decision) {
     case D_RESOLVE:
       decide(w, p);
-      if (w.rng.intervention.next() < w.policy.signalVisibility) signalEscalation(w, e);
+      signalEscalation(w, e); // the coordinator's role records the deviation
+      finish(w, e, OUT_RESOLVED, p.index);
+      break;
+    case D_RESOLVE_INFORMAL:
+      decide(w, p);
+      if (w.rng.visibility.next() < b.untracedVisibility) signalEscalation(w, e);
       finish(w, e, OUT_RESOLVED, p.index);
       break;
     case D_PASS_ON:
@@ -94,25 +107,22 @@ export function escalationDone(w: World, p: PersonState, e: number, decision: nu
       break;
     case D_COMPENSATE:
       decide(w, p);
-      p.propensity = Math.min(1, p.propensity + w.spec.behaviour.recognitionGain);
-      if (w.policy.managerIntervention === 'refer-or-signal' || w.rng.intervention.next() < w.policy.signalVisibility) {
-        signalEscalation(w, e);
-      }
+      p.propensity = Math.min(1, p.propensity + b.recognitionGain);
+      if (w.rng.visibility.next() < b.untracedVisibility) signalEscalation(w, e);
       w.metrics.compensation();
       finish(w, e, OUT_COMPENSATED, p.index);
       break;
     case D_REFER:
       decide(w, p);
+      signalEscalation(w, e);
       finish(w, e, OUT_REFERRED, p.index);
       break;
-    case D_SIGNAL:
+    case D_SPEAK:
       decide(w, p);
-      signalEscalation(w, e);
+      signalEscalation(w, e, managerAuthor(p.index));
       w.escalations.outcome[e] = OUT_SIGNALLED;
-      scheduleFallback(w, e);
-      break;
-    case D_FORWARD:
-      toMeeting(w, e);
+      if (w.typeScope[w.escalations.questionType[e]!] === 0) scheduleFallback(w, e);
+      else toMeeting(w, e);
       break;
     default:
       throw new Error(`intervention: unknown decision ${decision} for escalation ${e}`);
@@ -126,12 +136,13 @@ function decide(w: World, p: PersonState): void {
 
 /** The case waits for the fallback rule; the escalation ends when it applies. */
 export function scheduleFallback(w: World, e: number): void {
-  if (w.escalations.outcome[e] === 0) w.escalations.outcome[e] = OUT_SIGNALLED;
+  if (w.escalations.outcome[e] === OUT_OPEN) w.escalations.outcome[e] = OUT_SIGNALLED;
   w.sim.schedule(w.spec.behaviour.fallbackDelay, w.kinds.fallback, e);
 }
 
-/** Handler of FALLBACK. */
+/** Handler of FALLBACK (nothing to do if the escalation was withdrawn meanwhile). */
 export function fallbackApplies(w: World, e: number): void {
+  if (!Number.isNaN(w.escalations.resolved[e]!)) return;
   finish(w, e, w.escalations.outcome[e]!, -1);
 }
 
@@ -143,6 +154,7 @@ export function finish(w: World, e: number, outcome: number, by: number): void {
   const E = w.escalations;
   E.outcome[e] = outcome;
   E.resolved[e] = w.sim.now;
+  if (E.blocking[e] === 0) unlinkFromCase(w, e);
   w.metrics.escalationEnded(e);
   if (w.trace !== null) w.trace.add(w.sim.now, TR_RESOLVED, e, outcome, by);
   const id = E.request[e]!;

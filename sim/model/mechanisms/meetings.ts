@@ -5,13 +5,24 @@
 // its duration (work in hand is resumed afterwards). It settles the escalations sent to
 // it in one batch, at most duration / mtItemHours items: each becomes a meeting-made
 // agreement for its (stream, question type) that holds for meetingAgreementValidity
-// hours, and the waiting case goes on when the meeting ends. So escalation latency
+// hours, is recorded as a visible design signal (a decision taken in a meeting is on
+// record), and the waiting case goes on when the meeting ends. So escalation latency
 // runs up to the cadence. The MT also spends agenda slots on the design backlog
 // (participants' hours count as design work on the cell); its agenda rule decides the
-// order: `incident-first` (island) takes incidents before design items, `design-first`
-// (USM) design items before incidents. Under `refer-or-signal` a meeting decision is
-// also recorded as a design signal. A cadence factor of 0 cancels meetings; they
-// resume when a policy change restores it. No random stream.
+// order: `incident-first` takes incidents before design items, `design-first` design
+// items before incidents.
+//
+// Fixes pile up as meetings (001:L1333-1348): in every design, when cross-team
+// escalations between the same two teams keep reaching managers (at least
+// `meetingSpawnThreshold` in a week), those teams' managers, with the process
+// coordinators of the streams they share, set up a recurring meeting of their own
+// (cadence and duration from behaviour). It takes the process escalations between those
+// two teams from then on, costs its participants' time, and is cancelled after
+// `meetingIdleSessions` sessions in a row with nothing to decide: when its problem has
+// been designed away, or a coordinator now settles it before it reaches a manager. A
+// design's structure can therefore make fewer meetings emerge; it cannot forbid them.
+// A cadence factor of 0 cancels the scheduled meetings; they resume when a policy
+// change restores it. No random stream.
 
 import { interrupt, release } from '../agents.js';
 import { CAT_MEETING, ST_MEETING } from '../person.js';
@@ -21,10 +32,14 @@ import type { World } from '../world.js';
 import { applyDesignWork, designItemFor, signalEscalation } from './design.js';
 import { finish } from './intervention.js';
 
+/** Hours into the week at which a newly set-up meeting first sits (a calendar choice of ours). */
+const SPAWNED_FIRST_SESSION = 16;
+
 /** Handler of MEETING_START. */
 export function meetingStart(w: World, m: number): void {
-  const spec = w.spec.meetings[m]!;
-  if (w.policy.meetingCadenceFactor <= 0) {
+  const mt = w.meetings[m]!;
+  if (mt.ended) return;
+  if (mt.pair < 0 && w.policy.meetingCadenceFactor <= 0) {
     w.meetingDormant[m] = 1;
     return;
   }
@@ -38,24 +53,24 @@ export function meetingStart(w: World, m: number): void {
   }
   w.meetingPresent[m] = present;
   if (w.trace !== null) w.trace.add(w.sim.now, TR_MEETING, m, 1, present.length);
-  let slots = Math.floor(spec.duration / w.spec.behaviour.mtItemHours + 1e-9);
+  let slots = Math.floor(mt.duration / w.spec.behaviour.mtItemHours + 1e-9);
   const decided = w.meetingDecided[m]!;
-  const designFirst = spec.kind === 'mt' && w.policy.mtAgenda === 'design-first';
-  if (designFirst) slots = designSlots(w, m, slots, present.length);
+  const designFirst = mt.kind === 'mt' && w.policy.mtAgenda === 'design-first';
+  if (designFirst) slots = designSlots(w, slots, present.length);
   const queue = w.meetingQueues[m]!;
   while (slots > 0 && queue.length > 0) {
     const e = queue.shift()!;
-    if (w.policy.managerIntervention === 'refer-or-signal') signalEscalation(w, e);
+    signalEscalation(w, e);
     decided.push(e);
     slots--;
   }
-  if (spec.kind === 'mt' && !designFirst) designSlots(w, m, slots, present.length);
-  w.metrics.meetingHeld(spec.kind === 'mt', decided.length);
-  w.sim.schedule(spec.duration, w.kinds.meetingEnd, m);
+  if (mt.kind === 'mt' && !designFirst) designSlots(w, slots, present.length);
+  w.metrics.meetingHeld(mt.kind === 'mt', decided.length);
+  w.sim.schedule(mt.duration, w.kinds.meetingEnd, m);
 }
 
 /** The MT works on design items for up to `slots` agenda items; returns slots left. */
-function designSlots(w: World, m: number, slots: number, present: number): number {
+function designSlots(w: World, slots: number, present: number): number {
   const hours = w.spec.behaviour.mtItemHours * present;
   while (slots > 0 && present > 0) {
     const cell = designItemFor(w);
@@ -65,21 +80,21 @@ function designSlots(w: World, m: number, slots: number, present: number): numbe
     w.metrics.mtDesignItem();
     slots--;
   }
-  void m;
   return slots;
 }
 
 /** Handler of MEETING_END: decisions take effect, participants go back to work. */
 export function meetingEnd(w: World, m: number): void {
-  const spec = w.spec.meetings[m]!;
+  const mt = w.meetings[m]!;
   const decided = w.meetingDecided[m]!;
-  const until = w.sim.now + w.policy.meetingAgreementValidity;
+  const until = w.sim.now + w.spec.behaviour.meetingAgreementValidity;
   for (const e of decided) {
     // The decision holds from the end of the meeting for the validity period.
     const cell = w.escalations.stream[e]! * w.nTypes + w.escalations.questionType[e]!;
     w.meetingValidUntil[cell] = Math.max(w.meetingValidUntil[cell]!, until);
-    finish(w, e, OUT_MEETING, -1);
+    if (Number.isNaN(w.escalations.resolved[e]!)) finish(w, e, OUT_MEETING, -1);
   }
+  mt.idle = decided.length === 0 ? mt.idle + 1 : 0;
   decided.length = 0;
   for (const i of w.meetingPresent[m]!) {
     const p = w.persons[i]!;
@@ -89,17 +104,72 @@ export function meetingEnd(w: World, m: number): void {
   }
   w.meetingPresent[m] = [];
   if (w.trace !== null) w.trace.add(w.sim.now, TR_MEETING, m, 0, 0);
-  const gap = spec.cadence * w.policy.meetingCadenceFactor - spec.duration;
+  if (mt.pair >= 0 && mt.idle >= w.spec.behaviour.meetingIdleSessions) {
+    // Nothing left to settle: the meeting is dropped (its problem went away or is settled lower down).
+    mt.ended = true;
+    w.pairMeeting[mt.pair] = -1;
+    w.metrics.meetingCancelled();
+    return;
+  }
+  const gap = mt.pair >= 0 ? mt.cadence - mt.duration : mt.cadence * w.policy.meetingCadenceFactor - mt.duration;
   w.sim.schedule(Math.max(0, gap), w.kinds.meetingStart, m);
 }
 
 /** After a policy change: meetings cancelled earlier start again if the cadence allows. */
 export function wakeMeetings(w: World): void {
   if (w.policy.meetingCadenceFactor <= 0) return;
-  for (let m = 0; m < w.spec.meetings.length; m++) {
+  for (let m = 0; m < w.meetings.length; m++) {
     if (w.meetingDormant[m] === 1) {
       w.meetingDormant[m] = 0;
-      w.sim.schedule(w.spec.meetings[m]!.offset % w.spec.meetings[m]!.cadence, w.kinds.meetingStart, m);
+      w.sim.schedule(w.meetings[m]!.offset % w.meetings[m]!.cadence, w.kinds.meetingStart, m);
     }
   }
+}
+
+/** Weekly: team pairs that kept escalating to their managers set up a meeting; the counts start again. */
+export function spawnMeetings(w: World): void {
+  const b = w.spec.behaviour;
+  const counts = w.pairEscalations;
+  for (let pair = 0; pair < counts.length; pair++) {
+    if (counts[pair]! >= b.meetingSpawnThreshold && b.meetingSpawnThreshold > 0 && w.pairMeeting[pair]! < 0) spawnMeeting(w, pair);
+  }
+  counts.fill(0);
+}
+
+function spawnMeeting(w: World, pair: number): void {
+  const a = Math.floor(pair / w.nTeams);
+  const c = pair % w.nTeams;
+  const b = w.spec.behaviour;
+  const members = new Set<number>();
+  for (const t of [a, c]) if (w.teamManager[t]! >= 0) members.add(w.teamManager[t]!);
+  const streams = new Set<number>();
+  for (let s = 0; s < w.nStreams; s++) {
+    const teams = w.stepTeam[s]!;
+    if (!teams.includes(a) || !teams.includes(c)) continue;
+    streams.add(s);
+    if (w.policy.processCoordinator !== 'none' && w.streamCoordinator[s]! >= 0) members.add(w.streamCoordinator[s]!);
+  }
+  if (members.size === 0) return;
+  const m = w.meetings.length;
+  const names = w.spec.teams;
+  w.meetings.push({
+    id: `spawned-${m}`,
+    name: `Overleg ${names[a]!.name} – ${names[c]!.name}`,
+    kind: 'chain',
+    streams,
+    cadence: b.spawnedMeetingCadence,
+    duration: b.spawnedMeetingDuration,
+    offset: SPAWNED_FIRST_SESSION,
+    pair,
+    idle: 0,
+    ended: false,
+  });
+  w.meetingQueues.push([]);
+  w.meetingMembers.push([...members].sort((x, y) => x - y));
+  w.meetingPresent.push([]);
+  w.meetingDecided.push([]);
+  w.meetingDormant.push(0);
+  w.pairMeeting[pair] = m;
+  w.metrics.meetingSpawned();
+  w.sim.schedule(SPAWNED_FIRST_SESSION, w.kinds.meetingStart, m);
 }

@@ -1,18 +1,24 @@
 // Mechanism 1: questions and coverage (DOMAIN.md §4.1; 000:L500-503, L1073-1075,
-// L1002-1005, L2098-2121).
+// L1002-1005, L2098-2121, L2138-2160, L577-583).
 //
 // The rule: every question that comes up while a case is worked on is answered, in
 // this order, by
 //   - an explicit agreement, with probability = the explicit coverage of its
 //     (stream, question type): no delay;
 //   - a meeting-made agreement for that cell that has not yet expired: no delay;
-//   - a key person who knows it tacitly, with probability = the tacit share: the case
-//     is parked until that person has time to answer (mechanism 8);
-//   - nobody. Then the operator either signals it (a USM operator: it becomes an
-//     escalation and a visible design signal) or improvises with their improvise
-//     tendency (extra effort, rework risk, rarely visible) or escalates it.
+//   - a key person who knows it tacitly, with probability = the tacit share, scaled by
+//     how many of the team's key persons are still there (mechanism 8): the case is
+//     parked until that person has time to answer. A newcomer sends every open question
+//     to a key person while one exists (000:L577-583);
+//   - nobody: a problem. The operator signals it with their own, learned signal
+//     propensity (it is escalated and recorded as a visible design signal that they
+//     will learn from: learning.ts); otherwise improvises with the improvise tendency
+//     (extra effort, rework risk; visible only with `untracedVisibility`), or escalates
+//     it plainly (whether that becomes visible depends on who receives it).
+// The same rule in every design: designs change what answers questions and whether
+// signals are answered, never the propensities.
 // Streams: `question-types` (which type arises), `coverage` (which answer applies),
-// `improvise` (improvise or escalate).
+// `signal` (signal or not), `improvise` (improvise or escalate), `visibility`.
 
 import type { PersonState } from '../person.js';
 import { ESC_QUESTION, R_PARKED } from '../store.js';
@@ -34,7 +40,8 @@ export const HOW_MEETING = 1;
 export const HOW_TACIT = 2;
 export const HOW_IMPROVISED = 3;
 export const HOW_ESCALATED = 4;
-export const HOW_NAMES = ['explicit', 'meeting', 'tacit', 'improvised', 'escalated'] as const;
+export const HOW_SIGNALLED = 5;
+export const HOW_NAMES = ['explicit', 'meeting', 'tacit', 'improvised', 'escalated', 'signalled'] as const;
 
 /** Settles the open questions of a case's current step. False if one parked the case. */
 export function resolveQuestions(w: World, id: number, operator: PersonState): boolean {
@@ -58,8 +65,10 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
   if (w.meetingValidUntil[cell]! > now) return note(w, id, q, HOW_MEETING, ANSWERED);
   // The tacit share applies to what explicit coverage leaves open.
   const v = w.rng.coverage.next();
-  if (v < w.tacit[cell]!) {
-    const team = w.stepTeam[s]![r.step[id]!]!;
+  const team = w.stepTeam[s]![r.step[id]!]!;
+  const initialKeys = w.teamKeyInitial[team]!;
+  const tacitShare = initialKeys > 0 ? (w.tacit[cell]! * w.teamKeyPersons[team]!.length) / initialKeys : w.tacit[cell]!;
+  if (v < tacitShare || person.newcomerUntil > now) {
     const holder = tacitHolder(w, team, person.index);
     if (holder >= 0) {
       const h = w.persons[holder]!;
@@ -73,11 +82,18 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
   }
   // Nobody answers: a problem has occurred.
   w.metrics.problem();
-  const b = w.spec.behaviour;
-  if (!w.policy.operatorsSignal && w.rng.improvise.next() < b.improviseTendency) {
+  if (w.rng.signal.next() < person.signalPropensity) {
+    note(w, id, q, HOW_SIGNALLED, PARKED);
+    r.status[id] = R_PARKED;
+    const e = escalate(w, id, q, reason, true);
+    w.metrics.operatorSignal();
+    signalEscalation(w, e, person.index);
+    return PARKED;
+  }
+  if (w.rng.improvise.next() < w.spec.behaviour.improviseTendency) {
     r.improvised[id] = 1;
     w.metrics.improvisation();
-    if (w.rng.improvise.next() < w.policy.signalVisibility) {
+    if (w.rng.visibility.next() < w.spec.behaviour.untracedVisibility) {
       recordSignal(w, s, q);
       w.metrics.visibleProblem();
     }
@@ -85,8 +101,7 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
   }
   note(w, id, q, HOW_ESCALATED, PARKED);
   r.status[id] = R_PARKED;
-  const e = escalate(w, id, q, reason, true);
-  if (w.policy.operatorsSignal) signalEscalation(w, e);
+  escalate(w, id, q, reason, true);
   return PARKED;
 }
 
