@@ -1,17 +1,19 @@
 // `stroom ablate` as a user runs it, on a small scenario that extends the loader's
 // fixture with two designs differing in exactly two policy fields.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, stroom, tempDir } from './helpers.js';
 
+// extends must stay in the scenario's folder: the fixture is copied beside it.
 const dir = tempDir('stroom-ablate-');
+copyFileSync(join(ROOT, 'test', 'scenario', 'fixtures', 'small.yaml'), join(dir, 'small.yaml'));
 const scenario = join(dir, 'ablate.yaml');
 writeFileSync(
   scenario,
   [
     'stroom: 1',
-    `extends: ${JSON.stringify(join(ROOT, 'test', 'scenario', 'fixtures', 'small.yaml'))}`,
+    'extends: ./small.yaml',
     'name: Small ablation',
     'designs:',
     '  plain: { preset: island, assumption: "test" }',

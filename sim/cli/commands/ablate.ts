@@ -149,7 +149,7 @@ export function ablateCommand(_setExit: (code: number) => void): CommandModule<o
         throw new UsageError(`--from ${from} --to ${to}: the two designs start with the same policies, so there is nothing to ablate${plan.notes.length ? `; ${plan.notes.join(' ')}` : ''}`);
       }
       checkVariants(plan, file, scenario, scenarioFor);
-      const ctx = await makeContext(args, { designs: [from] });
+      const ctx = await makeContext(args, { designs: [from, to] });
       try {
         const base = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
         const res = await runAblation(ctx.executor, base, plan, ctx.reps, metrics, ctx.progress('replicating'));
@@ -175,7 +175,8 @@ export function ablateCommand(_setExit: (code: number) => void): CommandModule<o
             '',
             `added to ${from}: (${from} with the field set as in ${to}) − ${from}; removed from ${to}: ${to} − (${to} with the field set back as in ${from}).`,
             `Both are the effect of that field alone moving from its ${from} value to its ${to} value; unequal effects mean it interacts with other fields.`,
-            'Paired per replication; mean ± half-width of the 95% t-interval; * the interval excludes zero. Starting policies only: a timeline still applies at its time.',
+            'Paired per replication; mean ± half-width of the 95% t-interval; * the interval excludes zero; 0: identical in every replication.',
+            'Only starting policies are changed: a timeline entry that sets a field still applies from its time.',
             ...plan.notes.map((n) => `note: ${n}`),
           ].join('\n');
         }
