@@ -88,6 +88,44 @@ const CASES: Case[] = [
   { name: 'cyclic extends (2 files)', input: minimal('./b.yaml'), files: { 'b.yaml': minimal('bad.yaml') }, path: 'extends', hint: 'extends cycle: bad.yaml -> b.yaml -> bad.yaml' },
   { name: 'cyclic extends (3 files)', input: minimal('b.yaml'), files: { 'b.yaml': minimal('sub/c.yaml'), 'sub/c.yaml': minimal('../bad.yaml') }, roots: ['.'], path: 'extends', hint: 'extends cycle: bad.yaml -> b.yaml -> sub/c.yaml -> bad.yaml' },
   { name: 'extends of a missing file', input: minimal('./nowhere.yaml'), files: {}, path: 'extends', hint: 'cannot read "./nowhere.yaml" (nowhere.yaml): no such file' },
+  // extends stays home: only .yaml/.yml/.json files in the scenario's folder tree, or built-ins
+  { name: 'extends /etc/passwd', input: minimal('/etc/passwd'), files: { '/etc/passwd': 'root:x:0:0' }, path: 'extends', hint: '"/etc/passwd" is not a scenario file; extends may name a .yaml, .yml or .json file in "./" or below' },
+  { name: 'extends ../../ outside the folder', input: minimal('../../secret.yaml'), files: { '../../secret.yaml': 'stroom: 1\nsecretKey: 1\n' }, path: 'extends', hint: '"../../secret.yaml" is outside the folder of this scenario; extends may name a .yaml, .yml or .json file in "./" or below' },
+  { name: 'extends an absolute path outside', input: minimal('/home/someone/base.yaml'), files: { '/home/someone/base.yaml': 'stroom: 1\n' }, path: 'extends', hint: 'is outside the folder of this scenario' },
+  { name: 'extends a missing file outside (same message)', input: minimal('../../secret.yaml'), files: {}, path: 'extends', hint: '"../../secret.yaml" is outside the folder of this scenario; extends may name' },
+  { name: 'extends a folder that climbs out and back', input: minimal('sub/../../x.yaml'), files: { '../x.yaml': 'stroom: 1\n' }, path: 'extends', hint: 'is outside the folder of this scenario' },
+  { name: 'extends a .txt file', input: minimal('./notes.txt'), files: { 'notes.txt': 'stroom: 1\n' }, path: 'extends', hint: '"./notes.txt" is not a scenario file; extends may name a .yaml, .yml or .json file' },
+  { name: 'extends an unknown built-in name', input: minimal('dpvv'), files: {}, path: 'extends', hint: 'no built-in scenario "dpvv"' },
+  { name: 'extends a list', input: 'stroom: 1\nname: X\nextends: [a.yaml]\n', files: {}, path: 'extends', hint: 'must be the path of a scenario file, e.g. "./base.yaml", or a built-in scenario name' },
+  // keys that would reach into JavaScript prototypes
+  { name: '__proto__ at top level', input: 'stroom: 1\nname: X\n__proto__: { polluted: 1 }\n', path: '__proto__', hint: 'unknown key "__proto__": the names __proto__, constructor and prototype are not allowed' },
+  { name: 'constructor at top level', input: 'stroom: 1\nname: X\nconstructor: 1\n', path: 'constructor', hint: 'unknown key "constructor"' },
+  { name: 'prototype at top level', input: 'stroom: 1\nname: X\nprototype: {}\n', path: 'prototype', hint: 'unknown key "prototype"' },
+  { name: 'a design under __proto__', input: SMALL.replace(/^designs:\n/m, 'designs:\n  __proto__:\n    preset: usm\n'), path: 'designs.__proto__', hint: 'unknown key "__proto__"' },
+  { name: 'a design named constructor', input: SMALL.replace(/^designs:\n/m, 'designs:\n  constructor:\n    preset: usm\n'), path: 'designs.constructor', hint: 'unknown key "constructor"' },
+  { name: '__proto__ inside a person', input: SMALL.replace(/^( +)- id: marieke\n/m, '$1- id: marieke\n$1  __proto__: { roles: [mt] }\n'), path: 'organisation.persons[0].__proto__', hint: 'not allowed as keys anywhere in a scenario' },
+  { name: 'quoted "__proto__" in behaviour', input: SMALL.replace(/^behaviour:\n/m, 'behaviour:\n  "__proto__": { informalPassOn: 1 }\n'), path: 'behaviour.__proto__', hint: 'unknown key "__proto__"' },
+  // YAML messages that say what to fix
+  { name: 'duplicate nested key', input: 'stroom: 1\nname: X\nexperiment:\n  seed: 1\n  seed: 2\n', path: 'experiment.seed', hint: 'duplicate key "seed" (first at line 4); a key may appear once in a mapping' },
+  { name: 'duplicate key in a flow mapping', input: 'stroom: 1\nname: X\nbehaviour: { a: 1, b: 2, a: 3 }\n', path: 'behaviour.a', hint: 'duplicate key "a" (first at line 3)' },
+  { name: 'tag !!js/function', input: 'stroom: 1\nname: !!js/function "function () { return 1 }"\n', path: 'name', hint: 'YAML tag "!!js/function" is not allowed in scenarios' },
+  { name: 'local tag !foo on a mapping', input: 'stroom: 1\nname: X\nbehaviour: !foo { a: 1 }\n', path: 'behaviour', hint: 'YAML tag "!foo" is not allowed in scenarios' },
+  { name: 'tag !!str (every tag is refused)', input: 'stroom: 1\nname: !!str 12\n', path: 'name', hint: 'YAML tag "!!str" is not allowed in scenarios: write the plain value (quote it to make it text' },
+  { name: 'tag !!binary', input: 'stroom: 1\nname: X\ndescription: !!binary aGVsbG8=\n', path: 'description', hint: 'YAML tag "!!binary" is not allowed' },
+  { name: 'verbatim tag on a key', input: 'stroom: 1\n!<tag:x> name: X\n', path: 'name', hint: 'YAML tag "tag:x" is not allowed' },
+  { name: 'two YAML documents', input: 'stroom: 1\nname: X\n---\nstroom: 1\n', path: '', hint: 'a scenario file holds one document' },
+  // nesting: refused with the limit, never "Maximum call stack size exceeded"
+  { name: 'flow nesting 10,000 deep', input: `stroom: 1\nname: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, path: '', hint: 'YAML nesting is deeper than 50 levels' },
+  { name: 'flow mapping nesting 10,000 deep', input: `stroom: 1\nname: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, path: '', hint: 'YAML nesting is deeper than 50 levels' },
+  { name: 'block list nesting 10,000 deep', input: `stroom: 1\nname:\n  ${'- '.repeat(10_000)}x\n`, path: '', hint: 'YAML nesting is deeper than 50 levels' },
+  { name: 'block mapping nesting 1,500 deep', input: `stroom: 1\n${Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')} 1\n`, path: '', hint: 'YAML nesting is deeper than 50 levels' },
+  { name: 'nesting made deep by aliases', input: `stroom: 1\n${[1, 2, 3].map((i) => `a${i}: &a${i} ${'['.repeat(20)}${i === 1 ? 1 : `*a${i - 1}`}${']'.repeat(20)}`).join('\n')}\n`, path: '', hint: 'once YAML aliases are expanded; at most 50 levels are allowed' },
+  { name: 'huge anchor used 200 times', input: `stroom: 1\nbig: &big [${Array(1000).fill('x').join(',')}]\nuses: [${Array(200).fill('*big').join(',')}]\n`, path: '', hint: 'at most 100 alias uses are allowed' },
+  // seed: a whole number from 0 to 2^53 - 1, the same rule as --seed
+  { name: 'seed 1.5', input: set((d) => (d.experiment.seed = 1.5)), path: 'experiment.seed', hint: 'must be a whole number from 0 to 9007199254740991 (2^53 - 1), e.g. 2026, got 1.5' },
+  { name: 'seed -1', input: set((d) => (d.experiment.seed = -1)), path: 'experiment.seed', hint: 'must be >= 0, got -1 (a whole number from 0' },
+  { name: 'seed as text', input: set((d) => (d.experiment.seed = 'abc')), path: 'experiment.seed', hint: 'must be a whole number from 0 to 9007199254740991' },
+  { name: 'seed above 2^53 - 1', input: set((d) => (d.experiment.seed = 2 ** 60)), path: 'experiment.seed', hint: 'must be <= 9007199254740991' },
   // text
   { name: 'empty file', input: '', path: '', hint: 'empty file; a scenario is a YAML mapping that starts with "stroom: 1"' },
   { name: 'whitespace-only file', input: '  \n\t\n   \n', path: '', hint: 'empty file' },
@@ -107,8 +145,8 @@ const CASES: Case[] = [
 ];
 
 describe('bad input', () => {
-  it('has at least 30 cases', () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(30);
+  it('has at least 60 cases', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
   });
 
   it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
