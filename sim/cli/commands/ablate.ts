@@ -75,7 +75,9 @@ function effectCell(c: MetricComparison | undefined): string {
   if (!c) return 'n/a';
   // Exactly no difference in any replication: the field cannot have acted on this metric here.
   if (c.mean === 0 && c.halfWidth === 0) return '0  ';
-  return `${c.mean >= 0 ? '+' : ''}${plusMinus(c.mean, c.halfWidth)}${c.significant ? ' *' : '  '}`;
+  let text = plusMinus(c.mean, c.halfWidth);
+  if (/^-0(\.0+)?( |$)/.test(text)) text = text.slice(1); // rounds to zero: a sign would claim a direction
+  return `${text.startsWith('-') ? '' : '+'}${text}${c.significant ? ' *' : '  '}`;
 }
 
 function tableText(res: AblationResult, metrics: readonly string[]): string {
