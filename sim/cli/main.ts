@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(workerCommand(setExit))
     .option('extends-root', EXTENDS_ROOT_OPTION)
     .middleware(applyExtendsRoot)
-    .demandCommand(1, 'Name a command: run, compare, sweep, validate, trace, demo or worker (see --help).')
+    .demandCommand(1, 'Name a command: run, compare, sweep, ablate, validate, trace, demo or worker (see --help).')
     .strict()
     .recommendCommands()
     .help()
