@@ -81,7 +81,8 @@ export function toTraceFile(
         team: teamOf(p.roles),
       })),
       questionTypes: spec.questionTypes.map((q) => ({ id: q.id, name: q.name, scope: q.scope })),
-      meetings: spec.meetings.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
+      // The run's meetings, those the organisation set up itself included: events index this list.
+      meetings: result.meetings.map((m) => ({ id: m.id, name: m.name, kind: m.kind })),
       timeline: spec.timeline.map((e) => ({ at: e.at, label: e.label })),
     },
     metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [k, num(v) as number])),

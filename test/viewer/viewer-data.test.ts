@@ -101,7 +101,8 @@ describe('escalations', () => {
     expect(tr.count).toBe(ids.size);
     expect(tr.count).toBeGreaterThan(10);
     const q = trace.codes.types.indexOf('question');
-    const escalated = trace.codes.how.indexOf('escalated');
+    // Models that let operators signal also escalate a question answered 'signalled'.
+    const escalated = [trace.codes.how.indexOf('escalated'), trace.codes.how.indexOf('signalled')].filter((x) => x >= 0);
     let byQuestion = 0;
     for (let j = 0; j < tr.count; j++) {
       expect(tr.hops[j]!.length).toBeGreaterThan(0);
@@ -115,7 +116,7 @@ describe('escalations', () => {
       if (trace.codes.reasons[trace.events.c[e - 1]!] === 'question') {
         expect(trace.events.type[e - 2]).toBe(q);
         expect(trace.events.a[e - 2]).toBe(tr.serial[j]);
-        expect(trace.events.c[e - 2]).toBe(escalated);
+        expect(escalated).toContain(trace.events.c[e - 2]);
         byQuestion++;
       }
     }

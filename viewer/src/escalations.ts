@@ -63,7 +63,9 @@ interface Building {
 
 export function buildEscalations(run: RunData): EscalationTracks {
   const { ev, codes, persons } = run;
+  // A question nobody could answer is escalated, or (newer models) escalated and reported as a design signal.
   const escalatedHow = run.howNames.indexOf('escalated');
+  const signalledHow = run.howNames.indexOf('signalled');
   const streamOfSerial = new Map<number, number>();
   const personOfSerial = new Map<number, number>();
   const byId = new Map<number, Building>();
@@ -84,7 +86,7 @@ export function buildEscalations(run: RunData): EscalationTracks {
         let serial = -1;
         let qt = -1;
         const j = i > 0 && ev.type[i - 1] === codes.raise ? i - 2 : i - 1;
-        if (j >= 0 && ev.type[j] === codes.question && ev.c[j] === escalatedHow && ev.time[j] === ev.time[i]) {
+        if (j >= 0 && ev.type[j] === codes.question && (ev.c[j] === escalatedHow || (signalledHow >= 0 && ev.c[j] === signalledHow)) && ev.time[j] === ev.time[i]) {
           serial = ev.a[j]!;
           qt = ev.b[j]!;
         }

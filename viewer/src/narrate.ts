@@ -98,6 +98,8 @@ function questionText(run: RunData, how: string, q: number, operator: number): s
       return `${capital(about)} No agreement covers it and nobody knows, so ${op} improvises (extra effort, rework risk).`;
     case 'escalated':
       return `${capital(about)} No agreement covers it and nobody knows, so ${op} escalates it.`;
+    case 'signalled':
+      return `${capital(about)} No agreement covers it and nobody knows, so ${op} escalates it and reports the gap as a design signal, so managers can design it away.`;
     default:
       return `${capital(about)} (${how})`;
   }
