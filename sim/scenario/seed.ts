@@ -17,7 +17,10 @@ export function checkSeed(value: unknown): SeedCheck {
     if (!/^[0-9]+$/.test(value)) return bad(value === '' ? 'nothing' : JSON.stringify(value));
     return checkSeed(Number(value));
   }
-  if (typeof value !== 'number') return bad(value === null ? 'null' : typeof value === 'boolean' ? String(value) : `a ${Array.isArray(value) ? 'list' : typeof value}`);
+  if (typeof value !== 'number') {
+    const kind = value === undefined ? 'nothing' : value === null || typeof value === 'boolean' ? String(value) : Array.isArray(value) ? 'a list' : 'a mapping';
+    return bad(kind);
+  }
   if (!Number.isSafeInteger(value) || value < 0) return bad(String(value));
   return { ok: true, seed: value };
 }
