@@ -90,7 +90,7 @@ describe('stroom ablate', () => {
     }
     expect(outs[0]!.startsWith(`${CSV_HEADER}\n`)).toBe(true);
     expect(outs[1]).toBe(outs[0]);
-  });
+  }, 240_000); // two full runs, one starting worker threads: slow on a loaded machine
 
   it('rejects an unknown design, naming the flag and the designs', async () => {
     const r = await stroom(['ablate', scenario, '--from', 'plain', '--to', 'nope', ...quick]);
