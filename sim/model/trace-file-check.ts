@@ -70,7 +70,7 @@ class Checker {
     if (typeof x !== 'number' || !Number.isFinite(x)) this.fail(path, `expected a finite number, got ${got(x)}`);
     const n = x as number;
     if (whole && !Number.isInteger(n)) this.fail(path, `expected a whole number, got ${n}`);
-    if (n < min || n > max) this.fail(path, `${n} is out of range (expected ${min} to ${max})`);
+    if (n < min || n > max) this.fail(path, `${n} is out of range (expected ${max === Infinity ? `at least ${min}` : `${min} to ${max}`})`);
     return n;
   }
 

@@ -95,7 +95,7 @@ const CASES: [string, (t: Loose) => void, string][] = [
   ['a series value', (t) => (t.series.wip[0] = '5'), 'series.wip[0]: expected a finite number, got the string "5"'],
   ['cells.teams', (t) => t.cells.teams.reverse(), 'cells.teams: must list the ids of organisation.teams in the same order'],
   ['cells.queue length', (t) => t.cells.queue.push(0), `cells.queue: has ${good.cells.queue.length + 1} entries, not a whole number of weeks of 6 cells (teams × streams)`],
-  ['a cell queue', (t) => (t.cells.queue[0] = -1), 'cells.queue[0]: -1 is out of range'],
+  ['a cell queue', (t) => (t.cells.queue[0] = -1), 'cells.queue[0]: -1 is out of range (expected at least 0)'],
   ['persons', (t) => (t.persons = {}), 'persons: expected an array, got a value of type object'],
   ['a person result id', (t) => (t.persons[0].id = 3), 'persons[0].id: expected a string, got number 3'],
   ['a person time', (t) => (t.persons[0].time.idle = 'x'), 'persons[0].time.idle: expected a finite number'],
