@@ -6,6 +6,7 @@
 import { setMaxListeners } from 'node:events';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { TaskError, describeTask } from '../experiment/task-error.js';
 import type { Executor, RunResult, RunTask } from '../experiment/types.js';
@@ -20,10 +21,18 @@ export interface ThreadPoolOptions {
   exportName?: string;
   /** Tasks per message; default scales with the batch so each worker gets several chunks. */
   chunkSize?: number;
+  /** Caps on each thread (heap size): a thread that exceeds them ends and its chunk fails. */
+  resourceLimits?: ResourceLimits;
+}
+
+export interface RunControl {
+  /** Aborting ends the run at once: threads still working on it are terminated, and run() rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface ThreadPoolExecutor extends Executor {
   readonly workers: number;
+  run(tasks: RunTask[], onProgress?: (done: number, total: number) => void, control?: RunControl): Promise<RunResult[]>;
 }
 
 function toModuleUrl(runModule: string | URL): string {
@@ -64,6 +73,7 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPoolExecutor
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Infinity,
+    ...(options.resourceLimits !== undefined ? { resourceLimits: options.resourceLimits } : {}),
   });
   // Without a listener a worker that dies outside a task would crash the process;
   // the affected task's promise is rejected anyway and reported from run().
@@ -73,7 +83,7 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPoolExecutor
   });
   let closed = false;
 
-  async function run(tasks: RunTask[], onProgress?: (done: number, total: number) => void): Promise<RunResult[]> {
+  async function run(tasks: RunTask[], onProgress?: (done: number, total: number) => void, control?: RunControl): Promise<RunResult[]> {
     if (closed) throw new Error('thread pool: run() after close()');
     const results = new Array<RunResult>(tasks.length);
     const size = chunkSize ?? autoChunkSize(tasks.length, workers);
@@ -87,6 +97,11 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPoolExecutor
       failure = err;
       controller.abort();
     };
+    // Piscina terminates the thread of a running task whose signal aborts.
+    const outer = control?.signal;
+    const onAbort = () => fail(outer!.reason ?? new Error('aborted'));
+    if (outer?.aborted) onAbort();
+    outer?.addEventListener('abort', onAbort, { once: true });
 
     const chunks: Promise<void>[] = [];
     for (let start = 0; start < tasks.length; start += size) {
@@ -115,6 +130,7 @@ export function createThreadPool(options: ThreadPoolOptions): ThreadPoolExecutor
       );
     }
     await Promise.all(chunks);
+    outer?.removeEventListener('abort', onAbort);
     if (failure !== undefined) throw failure;
     return results;
   }

@@ -1,12 +1,12 @@
 // `stroom worker`: takes replications from a sweep's Redis queue and runs them on
 // this machine's threads until stopped. Start any number, on any machines that reach
 // the Redis server; each needs only stroom itself (models travel with the jobs, so
-// no scenario files). Ctrl-C (or SIGTERM) stops after the running replications are
-// stored; a second one quits at once and leaves them to be retried elsewhere.
+// no scenario files). Ctrl-C (or SIGTERM) stops within seconds: running replications
+// get a second to finish, the rest go back to the queue for other workers; a second
+// signal quits at once (their locks then lapse and they are retried after --lock-ms).
 
 import type { CommandModule } from 'yargs';
 import pino from 'pino';
-import { RUN_MODULE } from '../context.js';
 import { positiveInt, workersArg } from '../options.js';
 import { UsageError } from '../errors.js';
 import { queueArg, redisTimeoutArg } from './sweep.js';
@@ -16,6 +16,7 @@ interface WorkerArgs {
   workers?: number;
   'lock-ms'?: number;
   'redis-timeout'?: number;
+  'job-timeout'?: number;
   'log-level': string;
 }
 
@@ -28,6 +29,7 @@ export function workerCommand(setExit: (code: number) => void): CommandModule<ob
         .option('queue', { type: 'string', demandOption: true, describe: 'the Redis server of the queue: redis://host:port' })
         .option('workers', { alias: 'w', type: 'number', describe: 'threads, i.e. replications run at once (default: one per CPU)' })
         .option('lock-ms', { type: 'number', describe: 'job lock in ms: jobs of a worker that died are retried 1-3 locks later (default 30000)' })
+        .option('job-timeout', { type: 'number', describe: 'seconds one replication may run on this worker before it fails for good (default 3600)' })
         .option('redis-timeout', { type: 'number', describe: 'seconds to wait for Redis at start and after losing it, then exit 1 (default 60)' })
         .option('log-level', { choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'warn', describe: 'structured log level (pino, on stderr); info logs every replication' })
         .example('$0 worker --queue redis://10.0.0.5:6379 --workers 8', 'serve sweeps submitted with --queue redis://10.0.0.5:6379') as never,
@@ -37,17 +39,18 @@ export function workerCommand(setExit: (code: number) => void): CommandModule<ob
       const lockMs = positiveInt('lock-ms', args['lock-ms'], 3_600_000) ?? 30_000;
       if (lockMs < 200) throw new UsageError('--lock-ms: at least 200 (locks are renewed every half lock)');
       const giveUpMs = redisTimeoutArg(args['redis-timeout'], 60) * 1000;
+      const jobTimeoutMs = (positiveInt('job-timeout', args['job-timeout'], 7 * 24 * 3600) ?? 3600) * 1000;
       const log = pino({ level: args['log-level'], base: undefined }, pino.destination(2));
       const note = (line: string) => process.stderr.write(`stroom worker: ${line}\n`);
       const { startQueueWorker } = await import('../../node/queue/worker.js');
       note(`connecting to ${target.display} ...`);
-      const worker = await startQueueWorker({ target, times: { connectMs: giveUpMs, giveUpMs }, threads, lockMs, runModule: RUN_MODULE, log, note });
-      note(`taking jobs from ${target.display} with ${threads} thread${threads === 1 ? '' : 's'}; Ctrl-C stops after the running replications`);
+      const worker = await startQueueWorker({ target, times: { connectMs: giveUpMs, giveUpMs }, threads, lockMs, jobTimeoutMs, log, note });
+      note(`taking jobs from ${target.display} with ${threads} thread${threads === 1 ? '' : 's'}; Ctrl-C stops and hands running replications back to the queue`);
       let signals = 0;
       const onSignal = (signal: NodeJS.Signals) => {
         signals++;
         if (signals === 1) {
-          note(`${signal}: finishing the running replications (again to quit at once)`);
+          note(`${signal}: stopping; running replications are handed back to the queue (again to quit at once)`);
           void worker.stop();
         } else {
           // Abandoned jobs keep their lock until it expires; then another worker retries them.
@@ -62,8 +65,9 @@ export function workerCommand(setExit: (code: number) => void): CommandModule<ob
       process.off('SIGTERM', onSignal);
       note(`stopped after ${worker.completed()} replication${worker.completed() === 1 ? '' : 's'}`);
       setExit(code);
-      // Whatever a dead server leaves pending (sockets, BullMQ timers) must not keep the process alive.
-      if (code !== 0) setTimeout(() => process.exit(code), 3000).unref();
+      // Whatever is left pending (sockets a dead server never closes, BullMQ timers,
+      // threads still being terminated) must not keep the process alive.
+      setTimeout(() => process.exit(code), code === 0 ? 300 : 3000).unref();
     },
   };
 }
