@@ -1,5 +1,6 @@
 // The flow of requests through a value stream: arrival, the steps owned by teams,
-// rework, handover to the next team, completion.
+// rework, waits outside the organisation (the applicant, another organisation, a
+// statutory period: they occupy nobody), handover to the next team, completion.
 //
 // Randomness that belongs to the case itself (process kind, urgency, the service time
 // and number of questions of every step) is drawn at arrival from the stream's own
@@ -11,8 +12,8 @@ import { startTask, wakeTeam } from './agents.js';
 import { handover } from './mechanisms/handovers.js';
 import { resolveQuestions } from './mechanisms/questions.js';
 import { withdrawForCase } from './mechanisms/withdrawal.js';
-import { R_IN_SERVICE, R_QUEUED } from './store.js';
-import { TR_ARRIVE, TR_DONE, TR_STEP_DONE, TR_STEP_START } from './trace.js';
+import { R_EXTERNAL, R_IN_SERVICE, R_QUEUED } from './store.js';
+import { TR_ARRIVE, TR_DONE, TR_EXTERNAL, TR_STEP_DONE, TR_STEP_START } from './trace.js';
 import { TASK_OPERATE } from './person.js';
 import type { World } from './world.js';
 
@@ -48,6 +49,13 @@ export function arrival(w: World, s: number): void {
   for (let k = 0; k < steps.length; k++) {
     r.service[base + k] = w.stepService[s]![k]!.sample(rng);
     r.questions[base + k] = poisson(w, s, steps[k]!.questionsPerCase);
+    let wait = 0;
+    const waits = w.stepWaits[s]![k]!;
+    for (let j = 0; j < waits.length; j++) {
+      const x = waits[j]!;
+      if (rng.next() < x.probability) wait += x.duration.sample(rng);
+    }
+    r.external[base + k] = wait;
   }
   w.metrics.arrive(id);
   if (w.trace !== null) w.trace.add(now, TR_ARRIVE, r.serial[id]!, s, r.urgent[id]!);
@@ -111,8 +119,31 @@ export function stepDone(w: World, id: number, p: PersonState): void {
   w.metrics.stepDone(id, team);
   if (w.trace !== null) w.trace.add(w.sim.now, TR_STEP_DONE, r.serial[id]!, k, team);
   withdrawForCase(w, id);
+  r.sender[id] = p.index;
+  const wait = r.external[id * r.maxSteps + k]!;
+  if (wait > 0) {
+    // Outside the organisation now: nobody works on it, it comes back by itself.
+    r.status[id] = R_EXTERNAL;
+    r.externalSum[id] = r.externalSum[id]! + wait;
+    if (w.trace !== null) w.trace.add(w.sim.now, TR_EXTERNAL, r.serial[id]!, k, wait);
+    w.sim.schedule(wait, w.kinds.externalDone, id);
+    return;
+  }
+  leaveStep(w, id);
+}
+
+/** Handler of EXTERNAL_DONE: the outside party has answered; the case goes on. */
+export function externalDone(w: World, id: number): void {
+  leaveStep(w, id);
+}
+
+/** The case's step is finished: on to the next team, or done. */
+function leaveStep(w: World, id: number): void {
+  const r = w.requests;
+  const s = r.stream[id]!;
+  const k = r.step[id]!;
   if (k + 1 < w.streamSteps[s]!) {
-    handover(w, id, k + 1, p);
+    handover(w, id, k + 1, w.persons[r.sender[id]!]!);
     return;
   }
   if (w.trace !== null) w.trace.add(w.sim.now, TR_DONE, r.serial[id]!, s, w.sim.now - r.arrival[id]!);

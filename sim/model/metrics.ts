@@ -42,6 +42,7 @@ export class Metrics {
   visible = 0;
   signals = 0;
   readonly answeredBy = [0, 0, 0, 0, 0, 0];
+  externalWaitSum = 0;
   withdrawnCount = 0;
   withdrawnWaitSum = 0;
   escalationHours = 0;
@@ -105,6 +106,7 @@ export class Metrics {
     this.completedTotal++;
     this.leadTimes.add(lead);
     this.leadTally.add(lead);
+    this.externalWaitSum += r.externalSum[id]!;
     const ok = now <= r.due[id]! ? 1 : 0;
     this.onTime += ok;
     this.wk.completions++;
@@ -255,6 +257,7 @@ export class Metrics {
     this.answeredBy.fill(0);
     this.handoverMismatches = this.reworks = this.compensations = this.designs = this.mtDesignItems = 0;
     this.mtDecisions = this.meetings = this.absences = this.stepsDone = this.stepsWithinNorm = 0;
+    this.externalWaitSum = 0;
     this.withdrawnCount = this.withdrawnWaitSum = this.escalationHours = this.staleEscalationHours = this.operatorSignals = 0;
     this.signalsAnswered = this.signalsExpired = this.meetingsSpawned = this.meetingsCancelled = this.departures = this.keyDepartures = 0;
     this.decisions.fill(0);

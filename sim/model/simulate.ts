@@ -5,7 +5,7 @@
 
 import type { Seed } from '../random/index.js';
 import { dispatch, taskDone, weekStartPersons } from './agents.js';
-import { arrival } from './flow.js';
+import { arrival, externalDone } from './flow.js';
 import { designEffect } from './mechanisms/design.js';
 import { erodeAgreements } from './mechanisms/erosion.js';
 import { fallbackApplies } from './mechanisms/intervention.js';
@@ -73,6 +73,7 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
   k.warmupEnd = sim.on(() => w.metrics.startWindow(), 'warmup-end');
   k.departure = sim.on((p) => departure(w, p), 'departure');
   k.keyRegrowth = sim.on((t) => keyRegrowth(w, t), 'key-regrowth');
+  k.externalDone = sim.on((id) => externalDone(w, id), 'external-done');
 
   sim.scheduleAt(0, k.weekStart, 0, PRIO_WEEK);
   model.timeline.forEach((entry, i) => {

@@ -51,11 +51,31 @@ export interface TeamSpec {
   name: string;
 }
 
+/** Parties outside the organisation a case can wait on after a step. */
+export const EXTERNAL_PARTIES = ['applicant', 'organisation', 'statutory'] as const;
+export type ExternalParty = (typeof EXTERNAL_PARTIES)[number];
+
+/**
+ * A wait outside the organisation after a step's work: the applicant must supply
+ * missing information, another organisation or a supplier must answer, or a statutory
+ * period must pass. It occupies nobody. Whether it happens and how long it lasts are
+ * drawn per case at arrival.
+ */
+export interface ExternalWaitSpec {
+  party: ExternalParty;
+  /** Probability that a case waits on this party after the step. */
+  probability: number;
+  /** Hours the wait lasts (calendar time counted in working hours of the model's week). */
+  duration: DistributionSpec;
+}
+
 export interface StepSpec {
   team: string;
   service: DistributionSpec;
   /** Expected number of questions that arise while this step is worked. */
   questionsPerCase: number;
+  /** Waits outside the organisation after the step's work (none if omitted). */
+  externalWaits?: ExternalWaitSpec[];
 }
 
 export interface StreamSpec {

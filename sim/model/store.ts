@@ -9,6 +9,8 @@ export const R_QUEUED = 1;
 export const R_IN_SERVICE = 2;
 /** Waiting for an answer, an escalation or a fallback rule: off every queue. */
 export const R_PARKED = 3;
+/** Waiting on a party outside the organisation after a step: occupies nobody. */
+export const R_EXTERNAL = 4;
 
 function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number): T {
   const b = new (a.constructor as new (n: number) => T)(n);
@@ -41,6 +43,12 @@ export class RequestStore {
   service: Float64Array;
   /** Questions per step, drawn at arrival for the same reason. */
   questions: Uint8Array;
+  /** External wait after each step, drawn at arrival (hours; 0 = none). */
+  external: Float64Array;
+  /** External hours the case has waited so far. */
+  externalSum: Float64Array;
+  /** The operator who finished the case's last step (hands it over after an external wait). */
+  sender: Int32Array;
   /** First open non-blocking escalation about the case (-1: none); the rest follow EscalationStore.nextForCase. */
   escHead: Int32Array;
   private free: number[] = [];
@@ -66,6 +74,9 @@ export class RequestStore {
     this.service = new Float64Array(capacity * maxSteps);
     this.questions = new Uint8Array(capacity * maxSteps);
     this.escHead = new Int32Array(capacity).fill(-1);
+    this.external = new Float64Array(capacity * maxSteps);
+    this.externalSum = new Float64Array(capacity);
+    this.sender = new Int32Array(capacity);
   }
 
   alloc(): number {
@@ -79,6 +90,7 @@ export class RequestStore {
     this.improvised[id] = 0;
     this.questionsLeft[id] = 0;
     this.escHead[id] = -1;
+    this.externalSum[id] = 0;
     return id;
   }
 
@@ -105,6 +117,9 @@ export class RequestStore {
     this.service = grow(this.service, n * this.maxSteps);
     this.questions = grow(this.questions, n * this.maxSteps);
     this.escHead = grow(this.escHead, n);
+    this.external = grow(this.external, n * this.maxSteps);
+    this.externalSum = grow(this.externalSum, n);
+    this.sender = grow(this.sender, n);
     this.capacity = n;
   }
 }

@@ -16,8 +16,10 @@ export const TR_SIGNAL = 9; // a: stream, b: question type, c: signals now in th
 export const TR_DESIGN = 10; // a: backlog cell, b: new explicit coverage x 1e6
 export const TR_POLICY = 11; // a: timeline entry index
 export const TR_RAISE = 12; // a: escalation, b: request serial, c: reason (ESC_REASONS); just before its first escalate
+export const TR_EXTERNAL = 13; // a: request serial, b: step, c: hours it will wait outside the organisation
 export const TRACE_TYPES = [
   'arrive', 'step-start', 'step-done', 'done', 'question', 'escalate', 'resolved', 'activity', 'meeting', 'signal', 'design', 'policy', 'raise',
+  'external',
 ] as const;
 
 export interface TraceData {

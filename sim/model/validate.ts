@@ -3,7 +3,7 @@
 // would be valid; all problems are reported at once.
 
 import { makeDistribution, type DistributionSpec } from '../random/index.js';
-import { type ModelSpec, POLICY_FIELD_KINDS, PROCESS_KINDS, WEEK_HOURS } from './spec.js';
+import { EXTERNAL_PARTIES, type ModelSpec, POLICY_FIELD_KINDS, PROCESS_KINDS, WEEK_HOURS } from './spec.js';
 
 export interface ModelIssue {
   path: string;
@@ -88,6 +88,12 @@ export function validateModel(m: ModelSpec): void {
       else if (!operated.has(st.team)) bad(`${at}.steps[${j}].team`, `team "${st.team}" has no operators to do this step`);
       dist(`${at}.steps[${j}].service`, st.service);
       if (!(st.questionsPerCase >= 0 && st.questionsPerCase <= 50)) bad(`${at}.steps[${j}].questionsPerCase`, `must be in [0, 50], got ${st.questionsPerCase}`);
+      (st.externalWaits ?? []).forEach((x, k) => {
+        const xAt = `${at}.steps[${j}].externalWaits[${k}]`;
+        if (!(EXTERNAL_PARTIES as readonly string[]).includes(x.party)) bad(`${xAt}.party`, `must be one of ${EXTERNAL_PARTIES.join(', ')}, got "${String(x.party)}"`);
+        prob(`${xAt}.probability`, x.probability);
+        dist(`${xAt}.duration`, x.duration);
+      });
     });
   });
 

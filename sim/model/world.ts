@@ -28,6 +28,7 @@ export interface Kinds {
   warmupEnd: number;
   departure: number;
   keyRegrowth: number;
+  externalDone: number;
 }
 
 /** A meeting at run time: those of the scenario, then those the organisation sets up itself (meetings.ts). */
@@ -84,6 +85,8 @@ export class World {
   /** Per stream and step: owning team, service distribution. */
   readonly stepTeam: Int32Array[];
   readonly stepService: Distribution[][];
+  /** Per stream and step: the waits outside the organisation that may follow it. */
+  readonly stepWaits: { probability: number; duration: Distribution }[][][];
   readonly streamKindWeights: Float64Array[];
   readonly streamKindTotal: Float64Array;
 
@@ -214,6 +217,9 @@ export class World {
     this.stepNorm = Float64Array.from(spec.streams.map((s) => s.dueIn / s.steps.length));
     this.stepTeam = spec.streams.map((s) => Int32Array.from(s.steps.map((st) => this.team(st.team))));
     this.stepService = spec.streams.map((s) => s.steps.map((st) => makeDistribution(st.service)));
+    this.stepWaits = spec.streams.map((s) =>
+      s.steps.map((st) => (st.externalWaits ?? []).map((x) => ({ probability: x.probability, duration: makeDistribution(x.duration) }))),
+    );
     this.streamKindWeights = spec.streams.map((s) => Float64Array.from(PROCESS_KINDS.map((k) => s.processMix[k] ?? 0)));
     this.streamKindTotal = Float64Array.from(this.streamKindWeights.map((w) => w.reduce((a, b) => a + b, 0)));
 

@@ -136,11 +136,21 @@ export function buildOrganisation(raw: RawOrganisation, reader: Reader): Organis
       processMix: mix,
       dueIn: reader.time(s.dueIn, [...at, 'dueIn']),
       urgentShare: s.urgentShare,
-      steps: s.steps.map((st, j) => ({
-        team: st.team,
-        service: reader.distribution(st.service, [...at, 'steps', j, 'service']),
-        questionsPerCase: st.questionsPerCase,
-      })),
+      steps: s.steps.map((st, j) => {
+        const step: StreamSpec['steps'][number] = {
+          team: st.team,
+          service: reader.distribution(st.service, [...at, 'steps', j, 'service']),
+          questionsPerCase: st.questionsPerCase,
+        };
+        if (st.externalWaits && st.externalWaits.length > 0) {
+          step.externalWaits = st.externalWaits.map((x, k) => ({
+            party: x.party,
+            probability: x.probability,
+            duration: reader.distribution(x.duration, [...at, 'steps', j, 'externalWaits', k, 'duration']),
+          }));
+        }
+        return step;
+      }),
     };
   });
 

@@ -131,7 +131,8 @@ const processMixFields = {
 } satisfies Record<ProcessKind, TSchema>;
 
 const Team = Params({ id: Id, name: Opt(Text(200)) });
-const Step = Params({ team: Id, service: Distribution, questionsPerCase: NonNegative });
+const ExternalWait = Params({ party: Enum(['applicant', 'organisation', 'statutory'] as const), probability: Probability, duration: Distribution });
+const Step = Params({ team: Id, service: Distribution, questionsPerCase: NonNegative, externalWaits: Opt(Type.Array(ExternalWait, { maxItems: 10 })) });
 const Stream = Params({
   id: Id,
   name: Opt(Text(200)),

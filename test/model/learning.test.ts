@@ -143,3 +143,23 @@ describe('key knowledge moves', () => {
     expect(pairedCI(a, b, 'tacit_answers_per_100').lower).toBeGreaterThan(0);
   });
 });
+
+describe('waiting outside the organisation', () => {
+  it('an external wait adds its time to every case and occupies nobody', () => {
+    const plain = smallOrg({ absenceRatePerYear: 0 });
+    const waiting = smallOrg({ absenceRatePerYear: 0 });
+    waiting.streams[0]!.steps[1]!.externalWaits = [{ party: 'applicant', probability: 1, duration: { type: 'deterministic', value: 40 } }];
+    const a = runReps(plain, 3, 20 * 40, 4 * 40);
+    const b = runReps(waiting, 3, 20 * 40, 4 * 40);
+    for (const r of a) expect(r.metrics.external_wait_mean).toBe(0);
+    // Every completed permit waited 40 h; reports did not wait: the mean is 40 h times the permits' share.
+    for (const r of b) {
+      expect(r.metrics.external_wait_mean).toBeGreaterThan(15);
+      expect(r.metrics.external_wait_mean).toBeLessThan(25);
+    }
+    const lead = pairedCI(a, b, 'lead_time_mean');
+    expect(lead.lower).toBeGreaterThan(15);
+    // Nobody works during the wait: operators are as busy as without it.
+    expect(Math.abs(pairedCI(a, b, 'operator_utilisation').mean)).toBeLessThan(0.02);
+  });
+});
