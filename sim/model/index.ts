@@ -10,3 +10,4 @@ export { HOW_NAMES } from './mechanisms/questions.js';
 export { TRACE_TYPES, type TraceData } from './trace.js';
 export * from './spec.js';
 export { toTraceFile, parseTraceFile, TraceFileError, TRACE_FORMAT, TRACE_VERSION, type TraceFile } from './trace-file.js';
+export { STREAM_METRICS, STREAM_METRIC_IDS, TEAM_METRICS, TEAM_METRIC_IDS, offeredLoad, type StreamMetricId, type TeamMetricId } from './stream-metrics.js';

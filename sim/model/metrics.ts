@@ -5,13 +5,14 @@
 import { QuantileSample, Tally } from '../stats/index.js';
 import { CAT_ABSENT, CAT_COMPENSATE, CAT_DESIGN, CAT_IDLE, CAT_MEETING, CAT_OFF, N_CATEGORIES } from './person.js';
 import { ESC_COLLISION } from './store.js';
+import { StreamMetrics } from './stream-metrics.js';
 import type { World } from './world.js';
 
 export const SERIES_NAMES = [
   'throughput', 'wip', 'lead_time_mean', 'due_date_attainment', 'team_kpi_attainment', 'escalations', 'escalations_to_mt',
   'improvisations', 'collisions', 'coverage', 'design_backlog', 'manager_design_share', 'manager_compensation_share',
   'manager_meeting_share', 'overtime_hours', 'problems', 'signals', 'operator_signal_propensity', 'manager_compensation_propensity',
-  'spawned_meetings', 'escalations_withdrawn',
+  'spawned_meetings', 'escalations_withdrawn', 'manager_queue', 'design_backlog_open',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
@@ -77,8 +78,12 @@ export class Metrics {
   private wk = { completions: 0, onTime: 0, leadSum: 0, steps: 0, stepsOk: 0, esc: 0, mt: 0, impro: 0, coll: 0, problems: 0, signals: 0, wipArea: 0, withdrawn: 0 };
   private managerWeekStart: Float64Array;
 
+  /** The same window, per stream and per team. */
+  readonly byStream: StreamMetrics;
+
   constructor(w: World) {
     this.w = w;
+    this.byStream = new StreamMetrics(w);
     const n = w.spec.persons.length;
     this.decisions = new Float64Array(n);
     this.personStart = new Float64Array(n * N_CATEGORIES);
@@ -91,8 +96,9 @@ export class Metrics {
   }
 
   // ---- events ------------------------------------------------------------------
-  arrive(_id: number): void {
+  arrive(id: number): void {
     this.wip(1);
+    this.byStream.arrive(this.w.requests.stream[id]!);
     this.arrivals++;
     this.arrivedTotal++;
   }
@@ -108,16 +114,18 @@ export class Metrics {
     this.leadTally.add(lead);
     this.externalWaitSum += r.externalSum[id]!;
     const ok = now <= r.due[id]! ? 1 : 0;
+    this.byStream.complete(r.stream[id]!, lead, ok, r.externalSum[id]!);
     this.onTime += ok;
     this.wk.completions++;
     this.wk.onTime += ok;
     this.wk.leadSum += lead;
   }
 
-  stepDone(id: number, _team: number): void {
+  stepDone(id: number, team: number): void {
     const r = this.w.requests;
     // The team's own KPI: its share of the due window (what the team sees and is judged on).
     const ok = this.w.sim.now - r.stepEnter[id]! <= this.w.stepNorm[r.stream[id]!]! ? 1 : 0;
+    this.byStream.step(r.stream[id]!, team, ok);
     this.stepsDone++;
     this.stepsWithinNorm += ok;
     this.wk.steps++;
@@ -152,8 +160,9 @@ export class Metrics {
     this.improvisations++;
     this.wk.impro++;
   }
-  escalation(reason: number): void {
+  escalation(reason: number, stream: number): void {
     this.escalations++;
+    this.byStream.escalation(stream);
     this.escalationsByReason[reason] = this.escalationsByReason[reason]! + 1;
     this.wk.esc++;
     if (reason === ESC_COLLISION) this.problems++;
@@ -251,6 +260,7 @@ export class Metrics {
     this.arrivals = this.completions = this.onTime = 0;
     this.leadTimes.clear();
     this.leadTally.reset();
+    this.byStream.reset();
     this.escalations = this.toMT = this.toMeetings = this.escalationsEnded = this.latencySum = 0;
     this.escalationsByReason = [0, 0, 0];
     this.collisions = this.collisionEscalations = this.improvisations = this.problems = this.visible = this.signals = 0;
@@ -295,6 +305,12 @@ export class Metrics {
     let live = 0;
     for (const m of w.meetings) if (m.pair >= 0 && !m.ended) live++;
     s.spawned_meetings.push(live);
+    let queued = 0;
+    for (const p of w.persons) if (p.isManager) queued += p.escalations.length;
+    s.manager_queue.push(queued);
+    let open = 0;
+    for (let c = 0; c < w.backlog.length; c++) if (w.backlog[c]! > 0) open++;
+    s.design_backlog_open.push(open);
     s.coverage.push(w.coverage());
     let backlog = 0;
     for (let c = 0; c < w.backlog.length; c++) backlog += w.backlog[c]!;

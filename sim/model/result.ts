@@ -6,6 +6,7 @@ import { CATEGORY_NAMES, CAT_COMPENSATE, CAT_DESIGN, CAT_MEETING, N_CATEGORIES }
 import { sumBusy, sumOnDuty, type SeriesName } from './metrics.js';
 import { WEEK_HOURS } from './spec.js';
 import type { TraceData } from './trace.js';
+import type { StreamMetricId, TeamMetricId } from './stream-metrics.js';
 import type { World } from './world.js';
 import { ESC_COLLISION } from './store.js';
 
@@ -82,6 +83,9 @@ export interface ModelRunResult {
   /** Whole-run conservation: arrived = completed + in system. */
   conservation: { arrived: number; completed: number; inSystem: number };
   events: number;
+  /** The window's metrics per value stream (STREAM_METRICS) and per team (TEAM_METRICS), by id. */
+  byStream: Record<string, Record<StreamMetricId, number>>;
+  byTeam: Record<string, Record<TeamMetricId, number>>;
   /** Every meeting of the run: the scenario's, then those the organisation set up itself (trace meeting indices). */
   meetings: { id: string; name: string; kind: string }[];
   trace?: TraceData;
@@ -187,6 +191,8 @@ export function buildResult(w: World): ModelRunResult {
     conservation: { arrived: m.arrivedTotal, completed: m.completedTotal, inSystem: w.requests.live },
     events: w.sim.eventsFired,
     meetings: w.meetings.map((mt) => ({ id: mt.id, name: mt.name, kind: mt.kind })),
+    byStream: m.byStream.streams(weeks),
+    byTeam: m.byStream.teams(),
   };
   if (w.trace !== null) result.trace = w.trace.data();
   return result;

@@ -39,7 +39,7 @@ export function escalate(w: World, id: number, q: number, reason: number, blocki
     E.nextForCase[e] = r.escHead[id]!;
     r.escHead[id] = e;
   }
-  w.metrics.escalation(reason);
+  w.metrics.escalation(reason, r.stream[id]!);
   if (w.trace !== null) w.trace.add(w.sim.now, TR_RAISE, e, r.serial[id]!, reason);
   if (reason === ESC_COLLISION) routeToManager(w, e);
   else route(w, e);

@@ -1,0 +1,42 @@
+// Results per value stream and per team add up to the organisation's.
+import { describe, expect, it } from 'vitest';
+import { simulate, STREAM_METRIC_IDS } from '../../sim/model/index.js';
+import { smallOrg } from './fixtures.js';
+
+describe('per-stream and per-team results', () => {
+  const r = simulate(smallOrg(), { seed: 3, horizon: 20 * 40, warmup: 4 * 40 });
+
+  it('per-stream lead times weighted by completions give the overall mean', () => {
+    let n = 0;
+    let sum = 0;
+    for (const st of Object.values(r.byStream)) {
+      n += st.completions;
+      sum += st.completions * st.lead_time_mean;
+    }
+    expect(n).toBe(r.metrics.completions);
+    expect(sum / n).toBeCloseTo(r.metrics.lead_time_mean, 9);
+  });
+
+  it('arrivals, escalations and due dates add up across streams', () => {
+    const streams = Object.values(r.byStream);
+    expect(streams.reduce((a, s) => a + s.arrivals, 0)).toBe(r.metrics.arrivals);
+    const esc = streams.reduce((a, s) => a + (s.escalations_per_100 * s.arrivals) / 100, 0);
+    expect(esc).toBeCloseTo((r.metrics.escalations_per_100 * r.metrics.arrivals) / 100, 6);
+    const onTime = streams.reduce((a, s) => a + s.due_date_attainment * s.completions, 0);
+    expect(onTime / r.metrics.completions).toBeCloseTo(r.metrics.due_date_attainment, 9);
+    for (const s of streams) for (const id of STREAM_METRIC_IDS) expect(Number.isFinite(s[id]), id).toBe(true);
+  });
+
+  it("teams' steps and KPIs add up to the organisation's team KPI", () => {
+    const teams = Object.values(r.byTeam);
+    const steps = teams.reduce((a, t) => a + t.steps_done, 0);
+    const ok = teams.reduce((a, t) => a + t.steps_done * t.team_kpi_attainment, 0);
+    expect(ok / steps).toBeCloseTo(r.metrics.team_kpi_attainment, 9);
+    for (const t of teams) expect(t.offered_load).toBeGreaterThan(0);
+  });
+
+  it('offered load follows arrivals and service: double the arrivals, double the load', () => {
+    const busy = simulate(smallOrg({ arrivalPerStreamPerWeek: 80 }), { seed: 3, horizon: 40 });
+    for (const [id, t] of Object.entries(r.byTeam)) expect(busy.byTeam[id]!.offered_load).toBeCloseTo(2 * t.offered_load, 9);
+  });
+});
