@@ -4,6 +4,7 @@
 export { Tally } from './tally.js';
 export { TimeWeighted } from './time-weighted.js';
 export { quantile, quantiles, QuantileSample } from './quantiles.js';
+export { QuantileSketch, type QuantileSketchOptions } from './quantile-sketch.js';
 export { logGamma, logBeta, regularizedBeta, regularizedGammaP, regularizedGammaQ } from './special-functions.js';
 export { normalCdf, normalPdf, normalQuantile } from './normal.js';
 export { tCdf, tQuantile } from './student-t.js';
