@@ -1,0 +1,146 @@
+// Peak memory of one DPV run against its horizon (issue 12, point 6: "memory grows with
+// the horizon"). Runs the island design of the built-in DPV scenario for 1 year and for
+// 20 years (8-week warm-up, trace off), each in a fresh Node process so that neither
+// inherits the other's heap, and reports each child's peak RSS
+// (process.resourceUsage().maxRSS), the RSS the child had before simulate() (module
+// loading and the scenario: the part that does not depend on the horizon), and the
+// ratio of the peaks.
+//
+// It then estimates, from the run's own counts, how much of the growth each store that
+// is kept for the whole run accounts for, so that a change can be aimed at the largest:
+// - lead-time samples: every completed request's lead time, once for the whole model
+//   (Metrics.leadTimes) and once per value stream (StreamMetrics), each a Float64Array
+//   that doubles when full (at the last doubling old and new copies are both alive);
+// - escalations (EscalationStore): 14 plain number arrays for every escalation of the
+//   run, 8 bytes an element in Node (no pointer compression), arrays grown by ~1.5x;
+// - the calendar: absences are drawn for the whole run up front, 56 bytes an event
+//   (sim/engine/calendar.ts: two f64 heap keys, an i32 heap slot, 4 f64 slot fields,
+//   an i32 free slot), capacity doubling;
+// - weekly series and per-cell queues (estimateRunSize's resultBytes), kept twice while
+//   the result is built (number arrays, then Float64Array copies).
+// These are estimates of live bytes, not of RSS: the garbage collector's slack, freed
+// but unreturned pages and JIT code make RSS larger. Nothing here is timed.
+//
+//   npx tsx bench/memory.ts            # both horizons, table on stdout
+//   npx tsx bench/memory.ts --json     # ... and the figures as one JSON line
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { simulate } from '../sim/model/index.js';
+import { estimateRunSize } from '../sim/model/size.js';
+import { loadScenarioFile } from '../sim/node/scenario-files.js';
+
+const HOURS_PER_WEEK = 40;
+const WARMUP_WEEKS = 8;
+const HORIZONS = [
+  { label: '1 year', weeks: 52 },
+  { label: '20 years', weeks: 1040 },
+];
+
+interface ChildReport {
+  weeks: number;
+  rssBeforeMB: number;
+  maxRssMB: number;
+  completions: number;
+  streamCompletions: number[];
+  escalations: number;
+  pendingAtStart: number;
+  resultBytes: number;
+  events: number;
+}
+
+function child(weeks: number): void {
+  const scenario = loadScenarioFile('scenarios/dpv.yaml');
+  const model = scenario.designs.island!;
+  const horizon = weeks * HOURS_PER_WEEK;
+  const warmup = WARMUP_WEEKS * HOURS_PER_WEEK;
+  const rssBeforeMB = process.resourceUsage().maxRSS / 1024;
+  const r = simulate(model, { seed: 2026, replication: 0, horizon, warmup, trace: false });
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  const size = estimateRunSize(model, { horizon, warmup, trace: false });
+  const report: ChildReport = {
+    weeks,
+    rssBeforeMB,
+    maxRssMB,
+    completions: r.metrics.completions,
+    streamCompletions: Object.values(r.byStream).map((s) => s.completions),
+    // The weekly series covers the whole run, as the store does.
+    escalations: r.series.escalations.reduce((a, b) => a + b, 0),
+    pendingAtStart: size.pendingAtStart,
+    resultBytes: size.resultBytes,
+    events: r.events,
+  };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+/** Capacity a doubling store reaches for n values, starting from `initial`. */
+function doubledCapacity(n: number, initial: number): number {
+  let c = initial;
+  while (c < n) c *= 2;
+  return c;
+}
+
+/** V8's growth for a plain array filled by push: new = old + old/2 + 16. */
+function pushedCapacity(n: number): number {
+  let c = 0;
+  while (c < n) c = c + (c >> 1) + 16;
+  return c;
+}
+
+const MB = 1024 * 1024;
+
+/** Estimated live bytes, at their peak, of each store kept for the whole run. */
+function shares(r: ChildReport): Record<string, number> {
+  const sample = (n: number) => 8 * 1.5 * doubledCapacity(n, 64);
+  return {
+    'lead-time samples (model + per stream)': (sample(r.completions) + r.streamCompletions.reduce((a, n) => a + sample(n), 0)) / MB,
+    'escalations (EscalationStore)': (14 * 8 * pushedCapacity(r.escalations)) / MB,
+    'calendar (absences drawn up front)': (56 * doubledCapacity(r.pendingAtStart, 1024)) / MB,
+    'weekly series and cell queues': (2 * r.resultBytes) / MB,
+  };
+}
+
+function runChild(weeks: number): ChildReport {
+  const self = fileURLToPath(import.meta.url);
+  const out = spawnSync(process.execPath, ['--import', 'tsx', self, '--child', String(weeks)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * MB,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (out.status !== 0) throw new Error(`memory: the ${weeks}-week child failed (exit ${out.status ?? out.signal})`);
+  const line = out.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(line) as ChildReport;
+}
+
+function main(): void {
+  const json = process.argv.includes('--json');
+  const reports: ChildReport[] = [];
+  for (const h of HORIZONS) {
+    process.stderr.write(`memory: DPV island, ${h.label} (${h.weeks} weeks + ${WARMUP_WEEKS} warm-up), fresh process...\n`);
+    reports.push(runChild(h.weeks));
+  }
+  const fmt = (x: number) => x.toFixed(1).padStart(8);
+  console.log('DPV island, trace off, seed 2026: peak RSS per run (fresh process each)');
+  console.log(`${'horizon'.padEnd(10)} ${'peak MB'.padStart(8)} ${'start MB'.padStart(8)} ${'run MB'.padStart(8)} ${'complet.'.padStart(10)} ${'escal.'.padStart(9)} ${'events'.padStart(11)}`);
+  reports.forEach((r, i) => {
+    console.log(
+      `${HORIZONS[i]!.label.padEnd(10)} ${fmt(r.maxRssMB)} ${fmt(r.rssBeforeMB)} ${fmt(r.maxRssMB - r.rssBeforeMB)} ${String(r.completions).padStart(10)} ${String(r.escalations).padStart(9)} ${String(r.events).padStart(11)}`,
+    );
+  });
+  const [a, b] = reports as [ChildReport, ChildReport];
+  console.log(`ratio of peaks (20 years / 1 year): ${(b.maxRssMB / a.maxRssMB).toFixed(2)}; growth ${(b.maxRssMB - a.maxRssMB).toFixed(1)} MB`);
+  console.log('\nEstimated live MB of the stores kept for the whole run (at their peak; see the header):');
+  const sa = shares(a);
+  const sb = shares(b);
+  let total = 0;
+  for (const k of Object.keys(sa)) {
+    const growth = sb[k]! - sa[k]!;
+    total += growth;
+    console.log(`  ${k.padEnd(40)} 1 y ${fmt(sa[k]!)}   20 y ${fmt(sb[k]!)}   growth ${fmt(growth)}`);
+  }
+  console.log(`  ${'sum of the estimated growth'.padEnd(40)} ${' '.repeat(29)} ${fmt(total)} of ${(b.maxRssMB - a.maxRssMB).toFixed(1)} MB measured`);
+  if (json) console.log(JSON.stringify({ reports, shares: [sa, sb] }));
+}
+
+if (process.argv[2] === '--child') child(Number(process.argv[3]));
+else main();
