@@ -20,19 +20,22 @@ describe('result codec', () => {
   });
 });
 
+// State file keys are content keys: 16 hex digits.
+const [K1, K2, K3] = ['00000000000000a1', '00000000000000a2', '00000000000000a3'];
+
 describe('state file', () => {
   it('keeps complete lines, drops a torn last line, and appends after it cleanly', () => {
     const path = join(tempDir('stroom-state-'), 's.jsonl');
     const a = openStateFile(path, { resume: false, sweepId: 'x' });
-    a.add('k1', { metrics: { m: 1 } });
-    a.add('k2', { metrics: { m: NaN } });
+    a.add(K1, { metrics: { m: 1 } });
+    a.add(K2, { metrics: { m: NaN } });
     a.close();
-    appendFileSync(path, '{"k":"k3","r":{"metr');
+    appendFileSync(path, `{"k":"${K3}","r":{"metr`);
     const b = openStateFile(path, { resume: true, sweepId: 'x' });
     expect(b.loaded).toBe(2);
-    expect(Number.isNaN(b.get('k2')!.metrics['m'])).toBe(true);
-    expect(b.get('k3')).toBeUndefined();
-    b.add('k3', { metrics: { m: 3 } });
+    expect(Number.isNaN(b.get(K2)!.metrics['m'])).toBe(true);
+    expect(b.get(K3)).toBeUndefined();
+    b.add(K3, { metrics: { m: 3 } });
     b.close();
     const c = openStateFile(path, { resume: true, sweepId: 'x' });
     expect(c.loaded).toBe(3);
@@ -47,10 +50,36 @@ describe('state file', () => {
 
   it('refuses a damaged line before the last, and a file that is not a state file', () => {
     const dir = tempDir('stroom-state-');
-    writeFileSync(join(dir, 'bad.jsonl'), '{"stroom":"stroom-sweep-state","version":1}\n{"k":"a",\n{"k":"b","r":{"metrics":{}}}\n');
+    writeFileSync(join(dir, 'bad.jsonl'), '{"stroom":"stroom-sweep-state","version":1,"sweep":"x"}\n{"k":"a",\n{"k":"b","r":{"metrics":{}}}\n');
     expect(() => openStateFile(join(dir, 'bad.jsonl'), { resume: true, sweepId: 'x' })).toThrow(/damaged/);
     writeFileSync(join(dir, 'other.jsonl'), '{"hello":1}\n');
     expect(() => openStateFile(join(dir, 'other.jsonl'), { resume: true, sweepId: 'x' })).toThrow(/not a stroom sweep state file/);
+  });
+
+  it("refuses another sweep's file and any record that is incomplete or not finite, naming the line", () => {
+    const dir = tempDir('stroom-state-');
+    const path = join(dir, 's.jsonl');
+    const shape = { metrics: ['a', 'b'], series: ['week'] };
+    const s = openStateFile(path, { resume: false, sweepId: 'x', shape });
+    s.add(K1, { metrics: { a: 1, b: NaN }, series: { week: [1, 2] } });
+    s.close();
+    const good = readFileSync(path, 'utf8');
+    expect(openStateFile(path, { resume: true, sweepId: 'x', shape }).loaded).toBe(1);
+    expect(() => openStateFile(path, { resume: true, sweepId: 'y', shape })).toThrow(/s\.jsonl belongs to sweep x, not to this one \(y\).*add --sweep-id x/);
+    const edits: [string, RegExp][] = [
+      [good.replace('"a":1', '"a":1e999'), /line 2: incomplete or invalid result \(metric a: a number too large to be finite\)/],
+      [good.replace('"a":1,', ''), /line 2: incomplete or invalid result \(metric a missing\)/],
+      [good.replace('"a":1', '"a":null'), /line 2: incomplete or invalid result \(metric a: null is not a number\)/],
+      [good.replace('"a":1', '"a":1,"c":2'), /line 2: .*unknown metric c/],
+      [good.replace('"week":[1,2]', '"week":[1,"x"]'), /line 2: .*series week\[1\]: "x" is not a number/],
+      [good.replace(/,"series":\{[^}]*\}/, ''), /line 2: .*no series/],
+      [good.replace(`"k":"${K1}"`, '"k":"k1"'), /line 2: no replication key/],
+    ];
+    for (const [text, message] of edits) {
+      // The edited record followed by a good line: it is not the (tolerated) torn last line.
+      writeFileSync(path, `${text}${text.split('\n')[1]!.replace(K1, K2)}\n`);
+      expect(() => openStateFile(path, { resume: true, sweepId: 'x', shape }), text).toThrow(message);
+    }
   });
 });
 

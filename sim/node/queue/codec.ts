@@ -13,10 +13,26 @@ function enc(x: number): Cell {
   return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
 }
 
-function dec(c: unknown): number {
-  if (typeof c === 'number') return c;
+function dec(c: unknown, where: string): number {
+  // JSON.parse reads 1e999 as Infinity: a finite-looking cell that is not is an edit, not encodeResult's output.
+  if (typeof c === 'number' && Number.isFinite(c)) return c;
   if (c === 'NaN' || c === 'Infinity' || c === '-Infinity' || c === '-0') return Number(c);
-  throw new Error(`stored result: ${JSON.stringify(c)} is not a number`);
+  if (typeof c === 'number') throw new ResultFormatError(`${where}: a number too large to be finite`);
+  throw new ResultFormatError(`${where}: ${JSON.stringify(c) ?? 'nothing'} is not a number`);
+}
+
+/** A stored result that encodeResult did not write (damaged, edited, or of another shape). */
+export class ResultFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResultFormatError';
+  }
+}
+
+/** The metric and series names every result must have, no more and no fewer. */
+export interface ResultShape {
+  metrics: readonly string[];
+  series?: readonly string[];
 }
 
 export function encodeResult(r: RunResult): string {
@@ -28,23 +44,48 @@ export function encodeResult(r: RunResult): string {
   return JSON.stringify({ metrics, series });
 }
 
-/** Parses what encodeResult wrote; throws on anything else (a damaged entry must not pass for a result). */
-export function decodeResult(text: string): RunResult {
-  return decodeParsed(JSON.parse(text) as unknown);
+/** Parses what encodeResult wrote; throws ResultFormatError on anything else (a damaged entry must not pass for a result). */
+export function decodeResult(text: string, shape?: ResultShape): RunResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ResultFormatError('not JSON');
+  }
+  return decodeParsed(value, shape);
 }
 
-export function decodeParsed(value: unknown): RunResult {
-  const o = value as { metrics?: unknown; series?: unknown };
-  if (typeof o !== 'object' || o === null || typeof o.metrics !== 'object' || o.metrics === null) {
-    throw new Error('stored result: no metrics');
-  }
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** With `shape`, a result must have exactly its metrics and series (an edited or truncated record does not pass). */
+export function decodeParsed(value: unknown, shape?: ResultShape): RunResult {
+  if (!isObject(value) || !isObject(value['metrics'])) throw new ResultFormatError('no metrics');
   const metrics: Record<string, number> = {};
-  for (const [k, v] of Object.entries(o.metrics as Record<string, unknown>)) metrics[k] = dec(v);
-  if (o.series === undefined) return { metrics };
-  const series: Record<string, number[]> = {};
-  for (const [k, v] of Object.entries(o.series as Record<string, unknown>)) {
-    if (!Array.isArray(v)) throw new Error(`stored result: series ${k} is not a list`);
-    series[k] = v.map(dec);
+  for (const [k, v] of Object.entries(value['metrics'])) metrics[k] = dec(v, `metric ${k}`);
+  if (shape !== undefined) sameNames('metric', Object.keys(metrics), shape.metrics);
+  const raw = value['series'];
+  if (raw === undefined) {
+    if (shape?.series !== undefined) throw new ResultFormatError('no series');
+    return { metrics };
   }
+  if (!isObject(raw)) throw new ResultFormatError('series is not an object');
+  const series: Record<string, number[]> = {};
+  let length = -1;
+  for (const [k, v] of Object.entries(raw)) {
+    if (!Array.isArray(v)) throw new ResultFormatError(`series ${k} is not a list`);
+    if (shape !== undefined && length >= 0 && v.length !== length) throw new ResultFormatError(`series ${k} has ${v.length} weeks, the others ${length}`);
+    length = v.length;
+    series[k] = v.map((c, i) => dec(c, `series ${k}[${i}]`));
+  }
+  if (shape?.series !== undefined) sameNames('series', Object.keys(series), shape.series);
   return { metrics, series: series as unknown as RunResult['series'] };
+}
+
+function sameNames(what: string, got: string[], expected: readonly string[]): void {
+  const have = new Set(got);
+  const missing = expected.filter((n) => !have.has(n));
+  if (missing.length > 0) throw new ResultFormatError(`${what} ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''} missing`);
+  const known = new Set(expected);
+  const extra = got.filter((n) => !known.has(n));
+  if (extra.length > 0) throw new ResultFormatError(`unknown ${what} ${extra.slice(0, 3).join(', ')}`);
 }

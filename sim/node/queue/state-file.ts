@@ -2,15 +2,33 @@
 // replication, keyed by its content key (keys.ts), appended and fsynced as results
 // come in. A crash can leave at most a torn last line; reading ignores it and the
 // file is cut back to its last complete line before anything more is appended, so
-// every line in the file is always whole. Because lines are keyed by content, a
-// resumed sweep with more replications or points reuses whatever it shares.
+// every line in the file is always whole.
+//
+// A file that is read back is checked, not trusted: its header must name this sweep
+// (another sweep's file is refused, not silently mixed in), and every line before a
+// torn last one must be a complete record of finite numbers (or encodeResult's tags
+// for NaN and the infinities). Anything else is bad input naming the file and line.
+// Lines are keyed by content, so continuing an older sweep with more replications or
+// points (--sweep-id naming it) reuses whatever the two share.
 
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { RunResult } from '../../experiment/types.js';
 import { writeFileAtomic } from '../atomic.js';
-import { decodeParsed, encodeResult } from './codec.js';
+import { decodeParsed, encodeResult, ResultFormatError, type ResultShape } from './codec.js';
+import { QueueInputError } from './errors.js';
 
 const MAGIC = 'stroom-sweep-state';
+const KEY = /^[0-9a-f]{16}$/;
+
+/** A state file that --resume cannot use: bad input (exit 2), with what to do. */
+export class StateFileError extends QueueInputError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StateFileError';
+  }
+}
+
+const START_OVER = 'delete the file or run without --resume to start the sweep over';
 
 export interface StateFile {
   readonly path: string;
@@ -29,30 +47,47 @@ interface Parsed {
   validBytes: number;
 }
 
-function parse(path: string, text: string): Parsed {
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parse(path: string, text: string, sweepId: string, shape: ResultShape | undefined): Parsed {
   const results = new Map<string, RunResult>();
   let pos = 0;
   let validBytes = 0;
-  let first = true;
+  let lineNo = 0;
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     if (nl < 0) break; // torn last line: no newline, never acknowledged
     const line = text.slice(pos, nl);
     pos = nl + 1;
+    lineNo++;
+    const bad = (what: string) => new StateFileError(`state file ${path}, line ${lineNo}: ${what}; the file was edited or damaged: ${START_OVER} (or remove that line to keep the others)`);
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
       if (pos >= text.length) break; // a torn last line that happens to end in a newline byte
-      throw new Error(`state file ${path}: a line before the last is damaged; delete the file to start over`);
+      throw bad('damaged line (not JSON)');
     }
-    if (first) {
-      if ((value as { stroom?: unknown }).stroom !== MAGIC) throw new Error(`${path} is not a stroom sweep state file`);
-      first = false;
+    if (lineNo === 1) {
+      if (!isObject(value) || value['stroom'] !== MAGIC) throw new StateFileError(`${path} is not a stroom sweep state file; ${START_OVER}, or choose another -o or --state-dir`);
+      const other = value['sweep'];
+      if (other !== sweepId) {
+        const named = typeof other === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(other) ? other : undefined;
+        throw new StateFileError(
+          `state file ${path} belongs to ${named !== undefined ? `sweep ${named}` : 'another sweep'}, not to this one (${sweepId}): the scenario, points, designs, ` +
+            `replications, seed or horizon differ. Run without --resume to start this sweep over there, or use another -o or --state-dir` +
+            (named !== undefined ? `; to continue sweep ${named} with these settings (replications they share are reused), add --sweep-id ${named}` : ''),
+        );
+      }
     } else {
-      const { k, r } = value as { k?: unknown; r?: unknown };
-      if (typeof k !== 'string') throw new Error(`state file ${path}: a line has no key`);
-      results.set(k, decodeParsed(r));
+      if (!isObject(value)) throw bad('not a record');
+      const { k, r } = value;
+      if (typeof k !== 'string' || !KEY.test(k)) throw bad('no replication key');
+      try {
+        results.set(k, decodeParsed(r, shape));
+      } catch (e) {
+        throw e instanceof ResultFormatError ? bad(`incomplete or invalid result (${e.message})`) : e;
+      }
     }
     validBytes += Buffer.byteLength(line) + 1;
   }
@@ -61,13 +96,14 @@ function parse(path: string, text: string): Parsed {
 
 /**
  * Opens the state file at `path`. With `resume`, results already there are kept
- * (a missing file is fine: nothing to resume); without, the file starts empty.
+ * (a missing file is fine: nothing to resume); without, the file starts empty. With
+ * `shape`, every stored result must have exactly those metrics and series.
  */
-export function openStateFile(path: string, options: { resume: boolean; sweepId: string }): StateFile {
+export function openStateFile(path: string, options: { resume: boolean; sweepId: string; shape?: ResultShape }): StateFile {
   let results = new Map<string, RunResult>();
   const header = `${JSON.stringify({ stroom: MAGIC, version: 1, sweep: options.sweepId })}\n`;
   if (options.resume && existsSync(path)) {
-    const parsed = parse(path, readFileSync(path, 'utf8'));
+    const parsed = parse(path, readFileSync(path, 'utf8'), options.sweepId, options.shape);
     results = parsed.results;
     if (parsed.validBytes === 0) writeFileAtomic(path, header);
     else {

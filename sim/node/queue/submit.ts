@@ -14,7 +14,7 @@ import { Queue } from 'bullmq';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { describeTask } from '../../experiment/task-error.js';
 import type { RunResult, RunTask } from '../../experiment/types.js';
-import { decodeResult } from './codec.js';
+import { decodeResult, ResultFormatError, type ResultShape } from './codec.js';
 import { closeRedis, connectRedis, describeRedisError, RedisUnavailableError, type ConnectTimes } from './connect.js';
 import { jobIdFor, PREFIX, QUEUE_NAME, resultKey, specHash, specKey, sweepKey, SweepIdError, taskKey, TTL_SECONDS, type JobData } from './keys.js';
 import type { RedisTarget } from './redis-url.js';
@@ -28,6 +28,8 @@ export interface QueueClientOptions {
   /** One-line notices for the user (stderr). */
   note: (line: string) => void;
   pollMs?: number;
+  /** What a stored result must hold; one that does not is reported, not used. */
+  shape?: ResultShape;
 }
 
 const CHUNK = 500;
@@ -103,7 +105,13 @@ export function createQueueExecutor(client: Redis, options: QueueClientOptions):
     });
     let done = 0;
     const deliver = (key: string, text: string) => {
-      const result = decodeResult(text);
+      let result;
+      try {
+        result = decodeResult(text, options.shape);
+      } catch (e) {
+        if (!(e instanceof ResultFormatError)) throw e;
+        throw new Error(`the result of replication ${describeTask(taskOf(key))} stored in Redis is damaged (${e.message}); delete ${resultKey(key)} there and run the same command again`);
+      }
       for (const i of byKey.get(key)!) onResult(i, result);
       done += byKey.get(key)!.length;
     };

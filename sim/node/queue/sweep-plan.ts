@@ -7,12 +7,16 @@
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Executor, RunTask } from '../../experiment/types.js';
+import { METRIC_IDS, SERIES_NAMES } from '../../model/index.js';
 import { withResolvedModels } from '../resolved-executor.js';
 import type { ConnectTimes } from './connect.js';
 import { sweepHash, taskKey } from './keys.js';
 import type { RedisTarget } from './redis-url.js';
 import { withStateFile } from './resumable.js';
 import { openStateFile, type StateFile } from './state-file.js';
+
+/** What every result of a run has (run-spec.ts): results read back must match it exactly. */
+const RESULT_SHAPE = { metrics: METRIC_IDS, series: [...SERIES_NAMES, 'week'] };
 
 export interface SweepPlanOptions {
   /** Every task of the sweep, models attached. */
@@ -54,11 +58,11 @@ export async function planSweep(options: SweepPlanOptions): Promise<SweepPlan> {
   if (queue !== undefined) {
     // BullMQ is loaded only for queued sweeps.
     const { createQueueExecutor } = await import('./submit.js');
-    inner = createQueueExecutor(queue.client, { target: queue.target, times: queue.times, sweep: { id: sweepId, hash, total: options.tasks.length }, note });
+    inner = createQueueExecutor(queue.client, { target: queue.target, times: queue.times, sweep: { id: sweepId, hash, total: options.tasks.length }, note, shape: RESULT_SHAPE });
   }
   let state: StateFile | undefined;
   if (statePath !== undefined) {
-    state = openStateFile(statePath, { resume: options.resume, sweepId });
+    state = openStateFile(statePath, { resume: options.resume, sweepId, shape: RESULT_SHAPE });
     const onStart = options.resume
       ? (found: number, distinct: number) => note(`resume: ${found} of ${distinct} distinct replications found in ${statePath}; running ${distinct - found}`)
       : undefined;
