@@ -17,6 +17,11 @@ describe('result codec', () => {
     expect(back.series!.week).toEqual([1, 2]);
     expect(Object.is(back.series!['wip']![1], -0)).toBe(true);
     expect(() => decodeResult('{"metrics":{"a":"oops"}}')).toThrow(/not a number/);
+    const groups = { metrics: { a: 1 }, byStream: { permits: { lead: NaN, n: 2 } }, byTeam: { intake: { busy: -0 } } } as never;
+    const g = decodeResult(encodeResult(groups));
+    expect(Number.isNaN(g.byStream!['permits']!['lead'])).toBe(true);
+    expect(Object.is(g.byTeam!['intake']!['busy'], -0)).toBe(true);
+    expect(() => decodeResult('{"metrics":{},"byTeam":{"t":{"busy":null}}}')).toThrow(/byTeam t busy: null is not a number/);
   });
 });
 

@@ -35,13 +35,30 @@ export interface ResultShape {
   series?: readonly string[];
 }
 
+const encRecord = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, enc(v)]));
+const encGroups = (g: Record<string, Record<string, number>>) => Object.fromEntries(Object.entries(g).map(([id, r]) => [id, encRecord(r)]));
+
 export function encodeResult(r: RunResult): string {
-  const metrics: Record<string, Cell> = {};
-  for (const [k, v] of Object.entries(r.metrics)) metrics[k] = enc(v);
-  if (r.series === undefined) return JSON.stringify({ metrics });
-  const series: Record<string, Cell[]> = {};
-  for (const [k, v] of Object.entries(r.series)) series[k] = Array.from(v as ArrayLike<number>, enc);
-  return JSON.stringify({ metrics, series });
+  const out: Record<string, unknown> = { metrics: encRecord(r.metrics) };
+  if (r.series !== undefined) {
+    const series: Record<string, Cell[]> = {};
+    for (const [k, v] of Object.entries(r.series)) series[k] = Array.from(v as ArrayLike<number>, enc);
+    out['series'] = series;
+  }
+  // Breakdowns per value stream and per team (ids depend on the model, so no shape for them).
+  if (r.byStream !== undefined) out['byStream'] = encGroups(r.byStream);
+  if (r.byTeam !== undefined) out['byTeam'] = encGroups(r.byTeam);
+  return JSON.stringify(out);
+}
+
+function decGroups(value: unknown, what: string): Record<string, Record<string, number>> {
+  if (!isObject(value)) throw new ResultFormatError(`${what} is not an object`);
+  const out: Record<string, Record<string, number>> = {};
+  for (const [id, r] of Object.entries(value)) {
+    if (!isObject(r)) throw new ResultFormatError(`${what} ${id} is not an object`);
+    out[id] = Object.fromEntries(Object.entries(r).map(([k, c]) => [k, dec(c, `${what} ${id} ${k}`)]));
+  }
+  return out;
 }
 
 /** Parses what encodeResult wrote; throws ResultFormatError on anything else (a damaged entry must not pass for a result). */
@@ -63,22 +80,26 @@ export function decodeParsed(value: unknown, shape?: ResultShape): RunResult {
   const metrics: Record<string, number> = {};
   for (const [k, v] of Object.entries(value['metrics'])) metrics[k] = dec(v, `metric ${k}`);
   if (shape !== undefined) sameNames('metric', Object.keys(metrics), shape.metrics);
+  const result: RunResult = { metrics };
   const raw = value['series'];
   if (raw === undefined) {
     if (shape?.series !== undefined) throw new ResultFormatError('no series');
-    return { metrics };
+  } else {
+    if (!isObject(raw)) throw new ResultFormatError('series is not an object');
+    const series: Record<string, number[]> = {};
+    let length = -1;
+    for (const [k, v] of Object.entries(raw)) {
+      if (!Array.isArray(v)) throw new ResultFormatError(`series ${k} is not a list`);
+      if (shape !== undefined && length >= 0 && v.length !== length) throw new ResultFormatError(`series ${k} has ${v.length} weeks, the others ${length}`);
+      length = v.length;
+      series[k] = v.map((c, i) => dec(c, `series ${k}[${i}]`));
+    }
+    if (shape?.series !== undefined) sameNames('series', Object.keys(series), shape.series);
+    result.series = series as unknown as RunResult['series'];
   }
-  if (!isObject(raw)) throw new ResultFormatError('series is not an object');
-  const series: Record<string, number[]> = {};
-  let length = -1;
-  for (const [k, v] of Object.entries(raw)) {
-    if (!Array.isArray(v)) throw new ResultFormatError(`series ${k} is not a list`);
-    if (shape !== undefined && length >= 0 && v.length !== length) throw new ResultFormatError(`series ${k} has ${v.length} weeks, the others ${length}`);
-    length = v.length;
-    series[k] = v.map((c, i) => dec(c, `series ${k}[${i}]`));
-  }
-  if (shape?.series !== undefined) sameNames('series', Object.keys(series), shape.series);
-  return { metrics, series: series as unknown as RunResult['series'] };
+  if (value['byStream'] !== undefined) result.byStream = decGroups(value['byStream'], 'byStream');
+  if (value['byTeam'] !== undefined) result.byTeam = decGroups(value['byTeam'], 'byTeam');
+  return result;
 }
 
 function sameNames(what: string, got: string[], expected: readonly string[]): void {
