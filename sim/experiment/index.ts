@@ -3,7 +3,7 @@
 // estimation and sweeps. Free of Node-only imports so it also runs in a browser
 // Web Worker; the Node thread pool lives in sim/node/pool.ts.
 
-export type { RunResult, RunTask, RunFn, Executor, TaskBase } from './types.js';
+export type { RunResult, RunTask, RunFn, Executor, TaskBase, GroupMetrics } from './types.js';
 export { describeTask, taskErrorMessage, TaskError } from './task-error.js';
 export { createInlineExecutor, type InlineExecutorOptions } from './executor-inline.js';
 export {
@@ -16,6 +16,23 @@ export {
 } from './replications.js';
 export { summarise, summariseMetric, metricValues, type MetricSummary, type DesignSummary, type Summary } from './summary.js';
 export { compareDesigns, type MetricComparison, type Comparison } from './compare.js';
+export { summariseGroups, compareGroups, groupIds, groupRecords, type GroupKind, type GroupSummary, type GroupComparison } from './breakdown.js';
+export {
+  diagnose,
+  diagnoseDesign,
+  problems,
+  problemCodes,
+  slope,
+  OVERLOAD_LIMIT,
+  COMPLETION_RATIO_LIMIT,
+  TREND_LIMIT_PCT,
+  TREND_MIN_ITEMS,
+  LITTLE_LIMIT,
+  type Diagnostic,
+  type DiagnosticName,
+  type Diagnostics,
+  type DiagnosticOptions,
+} from './diagnostics.js';
 export { runSequential, type SequentialOptions, type SequentialResult } from './sequential.js';
 export { estimateWarmup, type WarmupOptions, type WarmupEstimate } from './warmup.js';
 export { grid, latinHypercube, type DesignPoint, type FactorRange } from './design-points.js';

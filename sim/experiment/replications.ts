@@ -6,7 +6,7 @@
 // same absences... and differ only through the design. Pairing them by
 // replication then cancels the shared noise (see compare.ts).
 
-import type { Executor, RunResult, RunTask, TaskBase } from './types.js';
+import type { Executor, GroupMetrics, RunResult, RunTask, TaskBase } from './types.js';
 
 export { summarise, type MetricSummary, type DesignSummary, type Summary } from './summary.js';
 export { compareDesigns, type MetricComparison, type Comparison } from './compare.js';
@@ -19,13 +19,20 @@ export interface ReplicationRecord {
   point?: Record<string, unknown>;
   metrics: Record<string, number>;
   series?: RunResult['series'];
+  /** stream id → its metrics in this replication. */
+  byStream?: GroupMetrics;
+  /** team id → its metrics in this replication. */
+  byTeam?: GroupMetrics;
 }
 
-/** One metric value of one replication (long format, e.g. for CSV export). */
+/** One metric value of one replication (long format, e.g. for CSV export). `stream`
+ *  or `team` is set on the rows of a value stream's or a team's own metrics. */
 export interface TidyMetricRow {
   design: string;
   replication: number;
   seed: number | string;
+  stream?: string;
+  team?: string;
   metric: string;
   value: number;
 }
@@ -83,6 +90,8 @@ export function toRecords(tasks: readonly RunTask[], results: readonly RunResult
     };
     if (task.point !== undefined) record.point = task.point;
     if (result.series !== undefined) record.series = result.series;
+    if (result.byStream !== undefined) record.byStream = result.byStream;
+    if (result.byTeam !== undefined) record.byTeam = result.byTeam;
     return record;
   });
 }
@@ -103,12 +112,17 @@ export async function runReplications(
   return toRecords(tasks, results);
 }
 
-/** Long format: one row per (design, replication, metric). */
+/** Long format: one row per (design, replication, metric), then per stream and per team metric. */
 export function tidyMetrics(records: readonly ReplicationRecord[]): TidyMetricRow[] {
   const rows: TidyMetricRow[] = [];
   for (const r of records) {
-    for (const [metric, value] of Object.entries(r.metrics)) {
-      rows.push({ design: r.design, replication: r.replication, seed: r.seed, metric, value });
+    const at = { design: r.design, replication: r.replication, seed: r.seed };
+    for (const [metric, value] of Object.entries(r.metrics)) rows.push({ ...at, metric, value });
+    for (const [stream, ms] of Object.entries(r.byStream ?? {})) {
+      for (const [metric, value] of Object.entries(ms)) rows.push({ ...at, stream, metric, value });
+    }
+    for (const [team, ms] of Object.entries(r.byTeam ?? {})) {
+      for (const [metric, value] of Object.entries(ms)) rows.push({ ...at, team, metric, value });
     }
   }
   return rows;

@@ -5,6 +5,7 @@
 
 import { replicationTasks, toRecords, type ReplicationRecord } from './replications.js';
 import { compareDesigns, type Comparison } from './compare.js';
+import { compareGroups, summariseGroups, type GroupComparison, type GroupSummary } from './breakdown.js';
 import { summarise, type Summary } from './summary.js';
 import type { DesignPoint } from './design-points.js';
 import type { Executor, RunTask, TaskBase } from './types.js';
@@ -29,6 +30,12 @@ export interface SweepPointResult {
   summary: Summary;
   /** other design → metric → paired difference other − baseline (only with `baseline`). */
   comparisons?: Record<string, Comparison>;
+  /** stream id → design → metric → summary (when the model reports streams). */
+  streams: GroupSummary;
+  /** team id → design → metric → summary. */
+  teams: GroupSummary;
+  /** other design → stream id → metric → paired difference (only with `baseline`). */
+  streamComparisons?: Record<string, GroupComparison>;
 }
 
 /**
@@ -54,11 +61,24 @@ export async function runSweep(
   return perPoint.map((tasks, index) => {
     const records = toRecords(tasks, results.slice(offset, offset + tasks.length));
     offset += tasks.length;
-    const out: SweepPointResult = { index, point: points[index]!, records, summary: summarise(records, options.level) };
+    const out: SweepPointResult = {
+      index,
+      point: points[index]!,
+      records,
+      summary: summarise(records, options.level),
+      streams: summariseGroups(records, 'stream', options.level),
+      teams: summariseGroups(records, 'team', options.level),
+    };
     if (baseline !== undefined) {
       const comparisons: Record<string, Comparison> = {};
-      for (const d of designs) if (d !== baseline) comparisons[d] = compareDesigns(records, baseline, d, options.level);
+      const streamComparisons: Record<string, GroupComparison> = {};
+      for (const d of designs) {
+        if (d === baseline) continue;
+        comparisons[d] = compareDesigns(records, baseline, d, options.level);
+        streamComparisons[d] = compareGroups(records, 'stream', baseline, d, options.level);
+      }
       out.comparisons = comparisons;
+      out.streamComparisons = streamComparisons;
     }
     return out;
   });

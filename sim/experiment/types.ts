@@ -3,10 +3,16 @@
 // are executed (Executor). Nothing here depends on Node, so the same contract
 // drives runs in a CLI thread pool, in tests and in a browser Web Worker.
 
-/** One replication's outcome: flat metrics plus optional weekly series (columnar). */
+/** Metrics of one group within a replication (a value stream, a team): id → metric → value. */
+export type GroupMetrics = Record<string, Record<string, number>>;
+
+/** One replication's outcome: flat metrics plus optional weekly series (columnar) and
+ *  optional breakdowns per value stream and per team. */
 export interface RunResult {
   metrics: Record<string, number>;
   series?: { week: number[] | Float64Array; [name: string]: ArrayLike<number> };
+  byStream?: GroupMetrics;
+  byTeam?: GroupMetrics;
 }
 
 /** What a replication needs: which design point, which seed, which replication index. */

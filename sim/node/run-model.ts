@@ -70,7 +70,7 @@ export function run(task: RunTask): RunResult {
   const spec = (task.model as ModelSpec | undefined) ?? scenarioFor(task.scenarioId, task.point).designs[task.design];
   if (spec === undefined) throw new Error(`design "${task.design}" not in ${task.scenarioId}`);
   const r = simulate(spec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup });
-  return { metrics: r.metrics, series: r.series };
+  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam };
 }
 
 export default run;

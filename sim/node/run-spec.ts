@@ -9,7 +9,7 @@ export function run(task: RunTask): RunResult {
   const spec = task.model as ModelSpec | undefined;
   if (spec === undefined) throw new Error(`task for design "${task.design}" of ${task.scenarioId} carries no model; wrap the executor with withResolvedModels`);
   const r = simulate(spec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup });
-  return { metrics: r.metrics, series: r.series };
+  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam };
 }
 
 export default run;

@@ -5,12 +5,13 @@
 
 import type { CommandModule } from 'yargs';
 import { compareDesigns, runReplications, runSequential, summarise, type ReplicationRecord, type TaskBase } from '../../experiment/index.js';
-import { METRIC_IDS } from '../../model/index.js';
+import { METRICS, METRIC_IDS } from '../../model/index.js';
 import { describeRun, makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { summaryTable, tidyCsv, toJson } from '../format.js';
 import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { emit } from '../output.js';
+import { breakdown, breakdownText, csvParts, jsonParts, selectStreams } from '../report.js';
 
 interface CompareArgs extends CommonArgs {
   designs?: string;
@@ -19,6 +20,7 @@ interface CompareArgs extends CommonArgs {
   precision?: number;
   'max-reps'?: number;
   target?: string;
+  streams?: string | boolean;
 }
 
 export function listArg(name: string, v: string | undefined, allowed: readonly string[]): string[] | undefined {
@@ -68,6 +70,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         .option('precision', { type: 'number', describe: 'add replications until every target metric\'s half-width / |mean| <= this' })
         .option('max-reps', { type: 'number', describe: `cap on replications with --precision (default ${PRECISION_MAX_REPS})` })
         .option('target', { type: 'string', default: 'lead_time_mean,escalations_per_100', describe: 'metrics the precision target applies to' })
+        .option('streams', { type: 'string', describe: 'value streams to report per stream, comma-separated (default: all; --no-streams for none)' })
         .example('$0 compare dpv --designs island,usm --reps 30', 'island vs USM on the DPV case, 30 paired replications')
         .example('$0 compare scenarios/dpv.yaml --precision 0.02 --max-reps 100 -f csv -o out/dpv.csv', 'replicate until ±2%, tidy CSV to a file') as never,
     handler: async (args) => {
@@ -79,6 +82,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         const designs = listArg('designs', args.designs, ctx.scenario.designOrder) ?? [...ctx.scenario.designOrder];
         const baseline = args.baseline ?? (designs.includes(ctx.scenario.experiment.baseline) ? ctx.scenario.experiment.baseline : designs[0]!);
         if (!designs.includes(baseline)) throw new UsageError(`--baseline: "${baseline}" is not among the compared designs (${designs.join(', ')})`);
+        const streamIds = selectStreams(ctx, designs, args.streams);
         const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
         let records: ReplicationRecord[];
         let note = '';
@@ -102,24 +106,27 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         const summary = summarise(records);
         const others = designs.filter((d) => d !== baseline);
         const comparisons = new Map(others.map((o) => [o, compareDesigns(records, baseline, o)]));
+        const groups = breakdown(ctx, records, designs, streamIds, baseline);
         let text: string;
-        if (args.format === 'csv') text = tidyCsv(records, metrics);
+        if (args.format === 'csv') text = tidyCsv(records, metrics, csvParts(groups));
         else if (args.format === 'json') {
           text = toJson({
             scenario: ctx.scenario.name, file: args.scenario, designs, baseline, replications: ctx.reps, seed: ctx.seed,
             horizon_hours: ctx.horizon, warmup_hours: ctx.warmup, note: note || undefined,
             summary: Object.fromEntries(designs.map((d) => [d, Object.fromEntries(metrics.map((m) => [m, summary[d]?.[m]]))])),
             differences: Object.fromEntries(others.map((o) => [`${o}-${baseline}`, Object.fromEntries(metrics.map((m) => [m, comparisons.get(o)![m]]))])),
+            ...jsonParts(groups, designs, baseline),
           });
         } else {
           text = [
             `${ctx.scenario.name}: ${designs.join(' vs ')} (baseline ${baseline})`,
             describeRun(ctx) + (note ? `; ${note}` : ''),
             '',
-            summaryTable(summary, designs, metrics, comparisons, baseline),
+            summaryTable(summary, designs, metrics, comparisons, baseline, METRICS),
+            ...breakdownText(groups, designs, baseline),
             '',
             'mean ± half-width of the 95% t-interval across replications; differences are paired per replication.',
-            '* the paired interval excludes zero.',
+            '* the paired interval excludes zero; NA: no replication had a value; (n=7 of 10): 3 replications had none.',
           ].join('\n');
         }
         emit(text, args.output);

@@ -2,17 +2,19 @@
 
 import type { CommandModule } from 'yargs';
 import { runReplications, summarise, type TaskBase } from '../../experiment/index.js';
-import { METRIC_IDS } from '../../model/index.js';
+import { METRICS, METRIC_IDS } from '../../model/index.js';
 import { describeRun, makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { summaryTable, tidyCsv, toJson } from '../format.js';
 import { type CommonArgs, withCommon } from '../options.js';
 import { emit } from '../output.js';
+import { breakdown, breakdownText, csvParts, jsonParts, selectStreams } from '../report.js';
 import { listArg } from './compare.js';
 
 interface RunArgs extends CommonArgs {
   design?: string;
   metrics?: string;
+  streams?: string | boolean;
 }
 
 export function runCommand(_setExit: (code: number) => void): CommandModule<object, RunArgs> {
@@ -23,6 +25,7 @@ export function runCommand(_setExit: (code: number) => void): CommandModule<obje
       withCommon(y)
         .option('design', { alias: 'd', type: 'string', describe: 'design to run (default: the scenario\'s baseline)' })
         .option('metrics', { alias: 'm', type: 'string', describe: 'metrics to show, comma-separated (default: all)' })
+        .option('streams', { type: 'string', describe: 'value streams to report per stream, comma-separated (default: all; --no-streams for none)' })
         .example('$0 run dpv --design usm --reps 10', 'ten replications of the USM design on DPV')
         .example('$0 run scenarios/middenstad.yaml -f json -o out/run.json', 'all metrics as JSON') as never,
     handler: async (args) => {
@@ -31,15 +34,32 @@ export function runCommand(_setExit: (code: number) => void): CommandModule<obje
       try {
         const design = args.design ?? ctx.scenario.experiment.baseline;
         if (!ctx.scenario.designs[design]) throw new UsageError(`--design: "${design}" is not in the scenario; designs: ${ctx.scenario.designOrder.join(', ')}`);
+        const streamIds = selectStreams(ctx, [design], args.streams);
         const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
         const records = await runReplications(ctx.executor, base, [design], ctx.reps, ctx.progress('replicating'));
         const summary = summarise(records);
+        const groups = breakdown(ctx, records, [design], streamIds);
         let text: string;
-        if (args.format === 'csv') text = tidyCsv(records, metrics);
+        if (args.format === 'csv') text = tidyCsv(records, metrics, csvParts(groups));
         else if (args.format === 'json') {
-          text = toJson({ scenario: ctx.scenario.name, design, replications: ctx.reps, seed: ctx.seed, horizon_hours: ctx.horizon, warmup_hours: ctx.warmup, summary: summary[design] });
+          const parts = jsonParts(groups, [design]);
+          text = toJson({
+            scenario: ctx.scenario.name, design, replications: ctx.reps, seed: ctx.seed, horizon_hours: ctx.horizon, warmup_hours: ctx.warmup,
+            summary: summary[design],
+            streams: Object.fromEntries(Object.entries(parts['streams'] as Record<string, { summary: Record<string, unknown> }>).map(([id, s]) => [id, s.summary[design]])),
+            teams: Object.fromEntries(Object.entries(parts['teams'] as Record<string, { summary: Record<string, unknown> }>).map(([id, s]) => [id, s.summary[design]])),
+            diagnostics: groups.diagnostics[design] ?? [],
+          });
         } else {
-          text = [`${ctx.scenario.name}: design ${design}`, describeRun(ctx), '', summaryTable(summary, [design], metrics), '', 'mean ± half-width of the 95% t-interval across replications.'].join('\n');
+          text = [
+            `${ctx.scenario.name}: design ${design}`,
+            describeRun(ctx),
+            '',
+            summaryTable(summary, [design], metrics, undefined, undefined, METRICS),
+            ...breakdownText(groups, [design]),
+            '',
+            'mean ± half-width of the 95% t-interval across replications; NA: no replication had a value; (n=7 of 10): 3 replications had none.',
+          ].join('\n');
         }
         emit(text, args.output);
       } finally {

@@ -8,11 +8,12 @@
 import type { CommandModule } from 'yargs';
 import { grid, latinHypercube, replicationTasks, runSweep, type DesignPoint, type FactorRange, type TaskBase } from '../../experiment/index.js';
 import { METRIC_IDS } from '../../model/index.js';
-import { describeRun, makeContext } from '../context.js';
+import { makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { plusMinus, table, tidyCsv, toJson } from '../format.js';
 import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { checkOutputFolder, emit } from '../output.js';
+import { selectStreams } from '../report.js';
+import { sweepOutput } from '../sweep-report.js';
 import { listArg } from './compare.js';
 
 interface SweepArgs extends CommonArgs {
@@ -26,6 +27,7 @@ interface SweepArgs extends CommonArgs {
   resume?: boolean;
   'state-dir'?: string;
   'redis-timeout'?: number;
+  streams?: string | boolean;
 }
 
 /** Seconds to wait for Redis: a --redis-timeout value, checked. */
@@ -68,17 +70,53 @@ export function parseSets(sets: string[]): Record<string, unknown[]> {
   return factors;
 }
 
-export function parseRanges(ranges: string[]): Record<string, FactorRange> {
+/** One end of a --range: a number and, optionally, the unit it is in ("150/week", "150 per week"). */
+function rangeEnd(text: string): { value: number; unit: string } | undefined {
+  const m = /^\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)\s*(.*?)\s*$/i.exec(text);
+  if (!m) return undefined;
+  return { value: Number(m[1]), unit: m[2]!.replace(/\s+/g, ' ') };
+}
+
+/** A sampled value in the unit the range was given in, as the scenario loader reads quantities. */
+export function withRangeUnit(x: number, unit: string): number | string {
+  if (unit === '') return x;
+  // Six significant digits keep the point readable; the value run is exactly this text.
+  const v = String(Number(x.toPrecision(6)));
+  return /^[/*]/.test(unit) ? `${v}${unit}` : `${v} ${unit}`;
+}
+
+/**
+ * --range path=min:max[:int]. min and max may carry the unit of the field they set
+ * ("150/week:250/week", or "150:250 per week" with the unit once, after max); the
+ * sampled value is then passed on as that quantity. A plain number is what a plain
+ * number is in a scenario file: hours for times, per hour for rates.
+ */
+export function parseRanges(ranges: string[]): { ranges: Record<string, FactorRange>; units: Record<string, string> } {
   const out: Record<string, FactorRange> = {};
+  const units: Record<string, string> = {};
+  const hint = 'expected path=min:max (add :int for whole numbers), with the unit of the field, e.g. organisation.streams[0].arrivals=150/week:250/week';
   for (const r of ranges) {
-    const m = /^([^=]+)=(-?[0-9.e]+):(-?[0-9.e]+)(:int)?$/i.exec(r.trim());
-    if (!m) throw new UsageError(`--range "${r}": expected path=min:max (add :int for whole numbers), e.g. organisation.streams[0].arrivals=20:60`);
-    const min = Number(m[2]);
-    const max = Number(m[3]);
-    if (!(Number.isFinite(min) && Number.isFinite(max) && max > min)) throw new UsageError(`--range "${r}": need finite numbers with min < max`);
-    out[m[1]!.trim()] = { min, max, ...(m[4] ? { integer: true } : {}) };
+    const eq = r.indexOf('=');
+    const parts = eq > 0 ? r.slice(eq + 1).split(':') : [];
+    const integer = parts.length === 3 && parts[2]!.trim().toLowerCase() === 'int';
+    if (eq <= 0 || !(parts.length === 2 || integer)) throw new UsageError(`--range "${r}": ${hint}`);
+    const lo = rangeEnd(parts[0]!);
+    const hi = rangeEnd(parts[1]!);
+    if (lo === undefined || hi === undefined) throw new UsageError(`--range "${r}": ${hint}`);
+    if (lo.unit !== '' && hi.unit !== '' && lo.unit !== hi.unit) throw new UsageError(`--range "${r}": min and max are in different units ("${lo.unit}", "${hi.unit}"); give both in the same unit`);
+    const path = r.slice(0, eq).trim();
+    if (out[path]) throw new UsageError(`--range: path "${path}" given twice`);
+    if (!(Number.isFinite(lo.value) && Number.isFinite(hi.value) && hi.value > lo.value)) throw new UsageError(`--range "${r}": need finite numbers with min < max`);
+    out[path] = { min: lo.value, max: hi.value, ...(integer ? { integer: true } : {}) };
+    units[path] = hi.unit || lo.unit;
   }
-  return out;
+  return { ranges: out, units };
+}
+
+/** Latin hypercube points over --range factors, each value in the unit its range was given in. */
+function rangePoints(ranges: string[], samples: number, seed: number | string): DesignPoint[] {
+  const parsed = parseRanges(ranges);
+  return latinHypercube(parsed.ranges, samples, seed).map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, withRangeUnit(v as number, parsed.units[k] ?? '')])));
 }
 
 export function sweepCommand(_setExit: (code: number) => void): CommandModule<object, SweepArgs> {
@@ -88,7 +126,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
     builder: (y) =>
       withCommon(y)
         .option('set', { type: 'string', array: true, describe: 'grid factor: path=v1,v2,... (repeatable)' })
-        .option('range', { type: 'string', array: true, describe: 'Latin hypercube factor: path=min:max[:int] (repeatable; needs --samples)' })
+        .option('range', { type: 'string', array: true, describe: 'Latin hypercube factor: path=min:max[:int] (repeatable; needs --samples); give the unit of the field ("150/week:250/week"): a plain number is in hours for times and per hour for rates' })
         .option('samples', { type: 'number', describe: 'number of Latin hypercube points' })
         .option('designs', { alias: 'd', type: 'string', describe: 'designs at every point (default: all)' })
         .option('metrics', { alias: 'm', type: 'string', describe: `metrics in the table (default: ${DEFAULT_METRICS.join(',')}); CSV/JSON hold all` })
@@ -96,9 +134,10 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         .option('sweep-id', { type: 'string', describe: 'name of the sweep on the queue and of its state file (default: a hash of its content)' })
         .option('resume', { type: 'boolean', describe: 'reuse the finished replications in the state file; run only what is missing' })
         .option('state-dir', { type: 'string', describe: 'keep finished replications in this folder (default: <output>.state.jsonl beside -o)' })
+        .option('streams', { type: 'string', describe: 'value streams to report per stream, comma-separated (default: all; --no-streams for none)' })
         .option('redis-timeout', { type: 'number', describe: 'seconds to wait for Redis when connecting or after losing it (default 30; connecting at most 5)' })
         .example('$0 sweep dpv --set designs.usm.policies.protectedDesignShare=0,0.15,0.3 --designs usm --reps 10', 'a grid over the protected design share')
-        .example('$0 sweep dpv --range "organisation.streams[0].arrivals=20:60" --samples 8 -f csv -o out/lhs.csv', 'a Latin hypercube over arrivals (per working day)')
+        .example('$0 sweep dpv --range "organisation.streams[0].arrivals=150/week:250/week" --samples 8 -f csv -o out/lhs.csv', 'a Latin hypercube over the permits stream\'s arrivals, 150 to 250 a week')
         .example('$0 sweep dpv --set designs.usm.policies.protectedDesignShare=0,0.15,0.3 -f csv -o out/s.csv --queue redis://10.0.0.5:6379', 'the same on workers anywhere (stroom worker --queue ...)') as never,
     handler: async (args) => {
       const sets = args.set ?? [];
@@ -131,7 +170,8 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
       let plan: import('../../node/queue/sweep-plan.js').SweepPlan | undefined;
       try {
         const designs = listArg('designs', args.designs, ctx.scenario.designOrder) ?? [...ctx.scenario.designOrder];
-        const points: DesignPoint[] = sets.length > 0 ? grid(parseSets(sets)) : latinHypercube(parseRanges(ranges), samples!, ctx.seed);
+        const points: DesignPoint[] = sets.length > 0 ? grid(parseSets(sets)) : rangePoints(ranges, samples!, ctx.seed);
+        const streamIds = selectStreams(ctx, designs, args.streams);
         if (points.length > 10_000) throw new UsageError(`sweep: ${points.length} points is more than the 10000 allowed in one sweep`);
         // Load every point once here, so a bad path or value is reported before any run starts.
         const { scenarioFor } = await import('../../node/run-model.js');
@@ -161,19 +201,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
           throw await explainFailure(e, plan.statePath);
         }
         const keys = Object.keys(points[0] ?? {});
-        let text: string;
-        if (args.format === 'csv') text = tidyCsv(results.flatMap((r) => r.records), [...METRIC_IDS], keys);
-        else if (args.format === 'json') {
-          text = toJson({ scenario: ctx.scenario.name, designs, replications: ctx.reps, seed: ctx.seed, horizon_hours: ctx.horizon, warmup_hours: ctx.warmup, points: results.map((r) => ({ point: r.point, summary: r.summary })) });
-        } else {
-          const rows: string[][] = [];
-          for (const r of results) {
-            for (const d of designs) {
-              rows.push([...keys.map((k) => String(r.point[k])), d, ...tableMetrics.map((m) => (r.summary[d]?.[m] ? plusMinus(r.summary[d]![m]!.mean, r.summary[d]![m]!.halfWidth) : 'n/a'))]);
-            }
-          }
-          text = [`${ctx.scenario.name}: sweep of ${points.length} points x ${designs.length} designs`, describeRun(ctx), '', table(rows, [...keys, 'design', ...tableMetrics]), '', 'mean ± half-width of the 95% t-interval across replications.'].join('\n');
-        }
+        const text = sweepOutput(args.format, ctx, results, { designs, keys, tableMetrics, streamIds, specFor: (p, d) => scenarioFor(ctx.file, p).designs[d] });
         emit(text, args.output);
       } finally {
         // A client that never reached planSweep still owns its connection.

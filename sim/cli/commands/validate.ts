@@ -4,6 +4,8 @@
 import type { CommandModule } from 'yargs';
 import { scenarioPath } from '../context.js';
 import { estimateRunSize, sizeProblems } from '../../model/size.js';
+import { offeredLoad } from '../../model/stream-metrics.js';
+import type { ModelSpec } from '../../model/spec.js';
 import { UsageError } from '../errors.js';
 import { refuseRepeated } from '../options.js';
 import { isBadInput } from '../report-error.js';
@@ -57,6 +59,12 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
           process.stdout.write(`  ${describeSize(largest.plain, largest.traced)}${x.warmup === 'auto' ? ' (plus the estimated warm-up)' : ''}\n`);
           const traceOver = sizeProblems(largest.traced).find((p) => p.limit === 'traceEvents');
           if (traceOver) process.stdout.write(`  stroom trace would refuse this length: ${traceOver.message}\n`);
+          // A warning, not an error: an overloaded team is a legitimate thing to study, but its
+          // averages then depend on the horizon (README, "Metrics", diagnostics).
+          for (const w of overloadWarnings(s.designOrder, s.designs)) {
+            process.stdout.write(`  warning: ${w}\n`);
+            process.stderr.write(`stroom: warning: ${name}: ${w}\n`);
+          }
           if (missing.length > 0) {
             process.stdout.write(`  ${missing.length} parameter(s) without provenance (add source: "000:L123" or assumption: "why"):\n`);
             for (const p of missing) process.stdout.write(`    ${p}\n`);
@@ -73,4 +81,15 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
       setExit(worst);
     },
   };
+}
+
+/** Teams whose offered load before questions reaches 1, per design, in words. */
+export function overloadWarnings(designOrder: readonly string[], designs: Readonly<Record<string, ModelSpec>>): string[] {
+  const out: string[] = [];
+  for (const d of designOrder) {
+    for (const [team, load] of Object.entries(offeredLoad(designs[d]!))) {
+      if (load >= 1) out.push(`design ${d}: team ${team} is overloaded: offered load ${load.toFixed(2)} before questions; it cannot keep up even if nothing goes wrong, so results depend on the horizon`);
+    }
+  }
+  return out;
 }

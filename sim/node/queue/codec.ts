@@ -7,6 +7,9 @@
 import type { RunResult } from '../../experiment/types.js';
 
 type Cell = number | string;
+type Groups = Record<string, Record<string, number>>;
+/** A result with its optional breakdowns per value stream and per team. */
+type WithGroups = RunResult & { byStream?: Groups; byTeam?: Groups };
 
 function enc(x: number): Cell {
   if (Number.isFinite(x)) return Object.is(x, -0) ? '-0' : x;
@@ -36,9 +39,10 @@ export interface ResultShape {
 }
 
 const encRecord = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, enc(v)]));
-const encGroups = (g: Record<string, Record<string, number>>) => Object.fromEntries(Object.entries(g).map(([id, r]) => [id, encRecord(r)]));
+const encGroups = (g: Groups) => Object.fromEntries(Object.entries(g).map(([id, r]) => [id, encRecord(r)]));
 
-export function encodeResult(r: RunResult): string {
+export function encodeResult(result: RunResult): string {
+  const r = result as WithGroups;
   const out: Record<string, unknown> = { metrics: encRecord(r.metrics) };
   if (r.series !== undefined) {
     const series: Record<string, Cell[]> = {};
@@ -51,7 +55,7 @@ export function encodeResult(r: RunResult): string {
   return JSON.stringify(out);
 }
 
-function decGroups(value: unknown, what: string): Record<string, Record<string, number>> {
+function decGroups(value: unknown, what: string): Groups {
   if (!isObject(value)) throw new ResultFormatError(`${what} is not an object`);
   const out: Record<string, Record<string, number>> = {};
   for (const [id, r] of Object.entries(value)) {
@@ -80,7 +84,7 @@ export function decodeParsed(value: unknown, shape?: ResultShape): RunResult {
   const metrics: Record<string, number> = {};
   for (const [k, v] of Object.entries(value['metrics'])) metrics[k] = dec(v, `metric ${k}`);
   if (shape !== undefined) sameNames('metric', Object.keys(metrics), shape.metrics);
-  const result: RunResult = { metrics };
+  const result: WithGroups = { metrics };
   const raw = value['series'];
   if (raw === undefined) {
     if (shape?.series !== undefined) throw new ResultFormatError('no series');

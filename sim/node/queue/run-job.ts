@@ -16,7 +16,7 @@ export function run(task: RunTask): RunResult {
   const { model, maxEvents } = task as BudgetedTask;
   if (model === undefined || !(maxEvents > 0)) throw new Error('queue job: the worker sent no model or no event budget');
   const r = simulate(model as ModelSpec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup, maxEvents });
-  return { metrics: r.metrics, series: r.series };
+  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam };
 }
 
 export default run;
