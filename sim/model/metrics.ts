@@ -236,6 +236,7 @@ export class Metrics {
     this.operatorSignals++;
   }
   signalOutcome(answered: boolean): void {
+    if (!this.w.observing) return;
     if (answered) this.signalsAnswered++;
     else this.signalsExpired++;
   }

@@ -234,9 +234,9 @@ export interface BehaviourSpec {
   spawnedMeetingCadence: number;
   /** Hours one session lasts. */
   spawnedMeetingDuration: number;
-  /** Sessions in a row with nothing to decide after which such a meeting is cancelled (001:L1260-1263). */
-  meetingIdleSessions: number;
-  /** Expected departures per person per year; each leaver is replaced at once by a newcomer (000:L577-583). */
+  /** Weeks in a row in which the two teams' escalations stay below the threshold after which their meeting is dropped. */
+  meetingQuietWeeks: number;
+  /** Expected departures per person per year; each leaver is replaced at once by a newcomer (000:L605-611). */
   turnoverPerYear: number;
   /** Hours a newcomer depends on key persons: every question agreements leave open goes to one. */
   newcomerPeriod: number;

@@ -137,7 +137,7 @@ export function validateModel(m: ModelSpec): void {
     nonneg(`behaviour.${key}`, b[key]);
   }
   if (!(Number.isInteger(b.designSignalThreshold) && b.designSignalThreshold >= 1)) bad('behaviour.designSignalThreshold', `must be a whole number >= 1, got ${b.designSignalThreshold}`);
-  if (!(Number.isInteger(b.meetingIdleSessions) && b.meetingIdleSessions >= 1)) bad('behaviour.meetingIdleSessions', `must be a whole number >= 1, got ${b.meetingIdleSessions}`);
+  if (!(Number.isInteger(b.meetingQuietWeeks) && b.meetingQuietWeeks >= 1)) bad('behaviour.meetingQuietWeeks', `must be a whole number of weeks >= 1, got ${b.meetingQuietWeeks}`);
   if (!(b.mtItemHours > 0)) bad('behaviour.mtItemHours', `must be > 0 hours, got ${b.mtItemHours}`);
   if (!(b.spawnedMeetingDuration > 0)) bad('behaviour.spawnedMeetingDuration', `must be > 0 hours, got ${b.spawnedMeetingDuration}`);
   if (!(b.spawnedMeetingCadence >= b.spawnedMeetingDuration)) bad('behaviour.spawnedMeetingCadence', `must be at least spawnedMeetingDuration (${b.spawnedMeetingDuration} h), got ${b.spawnedMeetingCadence}`);
@@ -147,8 +147,11 @@ export function validateModel(m: ModelSpec): void {
   dist('behaviour.designEffort', b.designEffort);
   if (!m.definitions || typeof m.definitions !== 'object') bad('definitions', 'expected { separate, shared }: starting coverage of shared handover definitions');
   else {
-    prob('definitions.separate', m.definitions.separate);
-    prob('definitions.shared', m.definitions.shared);
+    // Below 1: shared definitions narrow handover mismatches, they never abolish them by decree.
+    for (const k of ['separate', 'shared'] as const) {
+      const v = m.definitions[k];
+      if (!(v >= 0 && v < 1)) bad(`definitions.${k}`, `must be at least 0 and below 1 (a starting coverage, never a decree that handovers cannot fail), got ${v}`);
+    }
   }
 
   const checkPolicies = (at: string, p: Partial<ModelSpec['policies']>) => {
@@ -156,7 +159,13 @@ export function validateModel(m: ModelSpec): void {
       if (!(key in POLICY_FIELD_KINDS)) bad(`${at}.${key}`, `not a design field (designs set structure: ${Object.keys(POLICY_FIELD_KINDS).join(', ')}); behaviour belongs in behaviour`);
     }
     if (p.protectedDesignShare !== undefined) prob(`${at}.protectedDesignShare`, p.protectedDesignShare);
-    if (p.meetingCadenceFactor !== undefined) nonneg(`${at}.meetingCadenceFactor`, p.meetingCadenceFactor);
+    if (p.meetingCadenceFactor !== undefined) {
+      // 0 cancels the scheduled meetings (never the MT); anything else must leave room between sessions.
+      const least = Math.max(0, ...m.meetings.filter((x) => x.kind !== 'mt').map((x) => x.duration / x.cadence));
+      if (!(p.meetingCadenceFactor === 0 || p.meetingCadenceFactor >= least)) {
+        bad(`${at}.meetingCadenceFactor`, `must be 0 (scheduled meetings cancelled) or at least ${least.toFixed(3)}, so that no meeting runs into its next session; got ${p.meetingCadenceFactor}`);
+      }
+    }
   };
   checkPolicies('policies', m.policies);
   m.timeline.forEach((t, i) => {

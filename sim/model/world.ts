@@ -43,7 +43,7 @@ export interface RuntimeMeeting {
   offset: number;
   /** Team pair (a * nTeams + b, a < b) a spawned meeting is about, or -1 for a scheduled one. */
   pair: number;
-  /** Sessions in a row with nothing to decide. */
+  /** Spawned meetings: weeks in a row the two teams' escalations stayed below the threshold. */
   idle: number;
   /** Cancelled for good (a spawned meeting whose problem went away). */
   ended: boolean;
@@ -105,6 +105,8 @@ export class World {
   readonly backlog: Float64Array;
   readonly designLeft: Float64Array;
   readonly designHeld: Uint8Array;
+  /** When the design work now under way (or last done) on each cell began. */
+  readonly designStarted: Float64Array;
   /** Shared handover definitions per (stream, receiving step): index s * maxSteps + k. */
   readonly definitions: Float64Array;
   readonly maxSteps: number;
@@ -113,6 +115,8 @@ export class World {
   readonly pendingTime: number[][];
   /** Meetings at run time (scheduled ones first, then spawned ones). */
   readonly meetings: RuntimeMeeting[];
+  /** The MT meeting (the first of kind 'mt'), or -1. */
+  readonly mtMeeting: number;
   /** Per meeting: escalations waiting for it. */
   readonly meetingQueues: number[][];
   readonly meetingMembers: number[][];
@@ -237,6 +241,7 @@ export class World {
     this.backlog = new Float64Array(cells);
     this.designLeft = new Float64Array(cells);
     this.designHeld = new Uint8Array(cells);
+    this.designStarted = new Float64Array(cells);
     // Organisation-wide agreements first, stream-specific ones override them.
     const ordered = [...spec.agreements].sort((a, b) => (a.stream === undefined ? 0 : 1) - (b.stream === undefined ? 0 : 1));
     for (const a of ordered) {
@@ -266,6 +271,7 @@ export class World {
       idle: 0,
       ended: false,
     }));
+    this.mtMeeting = spec.meetings.findIndex((m) => m.kind === 'mt');
     this.meetingQueues = spec.meetings.map(() => []);
     this.meetingMembers = spec.meetings.map((m) =>
       m.kind === 'mt' && m.participants.length === 0

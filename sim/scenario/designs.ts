@@ -52,7 +52,7 @@ export function buildBehaviour(b: RawBehaviour, reader: Reader): BehaviourSpec {
     meetingSpawnThreshold: b.meetingSpawnThreshold,
     spawnedMeetingCadence: reader.time(b.spawnedMeetingCadence, at('spawnedMeetingCadence')),
     spawnedMeetingDuration: reader.time(b.spawnedMeetingDuration, at('spawnedMeetingDuration')),
-    meetingIdleSessions: b.meetingIdleSessions,
+    meetingQuietWeeks: b.meetingQuietWeeks,
     turnoverPerYear: b.turnoverPerYear,
     newcomerPeriod: reader.time(b.newcomerPeriod, at('newcomerPeriod')),
     keyPersonRegrowth: reader.time(b.keyPersonRegrowth, at('keyPersonRegrowth')),

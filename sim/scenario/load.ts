@@ -27,6 +27,8 @@ export interface ExperimentSettings {
   seed: number;
   /** The design the others are compared against. */
   baseline: string;
+  /** Calibration targets of the time scale: a stream's mean lead time (hours) under a design, and what was measured. */
+  calibration: { design: string; stream: string; leadTimeMean: number; measured: string }[];
 }
 
 export interface Scenario {
@@ -91,7 +93,11 @@ function buildExperiment(e: RawExperiment, designIds: readonly string[], reader:
   const horizon = reader.time(e.horizon, at('horizon'));
   if (horizon === 0) reader.issues.add(at('horizon'), 'must be a time > 0, e.g. "52 weeks"');
   if (!designIds.includes(e.baseline)) reader.issues.add(at('baseline'), `unknown design "${e.baseline}"; designs: ${designIds.join(', ')}`);
-  return { horizon, warmup: warm, replications: e.replications, seed: e.seed, baseline: e.baseline };
+  const calibration = (e.calibration ?? []).map((c, i) => {
+    if (!designIds.includes(c.design)) reader.issues.add(['experiment', 'calibration', i, 'design'], `unknown design "${c.design}"; designs: ${designIds.join(', ')}`);
+    return { design: c.design, stream: c.stream, leadTimeMean: reader.time(c.leadTimeMean, ['experiment', 'calibration', i, 'leadTimeMean']), measured: c.measured };
+  });
+  return { horizon, warmup: warm, replications: e.replications, seed: e.seed, baseline: e.baseline, calibration };
 }
 
 /**

@@ -110,7 +110,7 @@ const behaviourFields = {
   meetingSpawnThreshold: NonNegative,
   spawnedMeetingCadence: Quantity,
   spawnedMeetingDuration: Quantity,
-  meetingIdleSessions: NonNegative,
+  meetingQuietWeeks: NonNegative,
   turnoverPerYear: NonNegative,
   newcomerPeriod: Quantity,
   keyPersonRegrowth: Quantity,
@@ -210,12 +210,15 @@ const Design = Params({
   add: Opt(Addition),
 });
 
+/** What the built-in time scale was calibrated to: a stream's mean end-to-end lead time under a design. */
+const Calibration = Params({ design: Id, stream: Id, leadTimeMean: Quantity, measured: Text(500) });
 const Experiment = Params({
   horizon: Quantity,
   warmup: QuantityOrAuto,
   replications: Type.Integer({ minimum: 1, maximum: 100_000 }),
   seed: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: SEED_HINT }),
   baseline: Id,
+  calibration: Opt(Type.Array(Calibration, { maxItems: LIMITS.streams })),
 });
 
 export const ScenarioSchema = Closed({

@@ -36,7 +36,7 @@ function network(): ModelSpec {
     questionTypes: [{ id: 'handover', name: 'handover', scope: 'process', weight: 1, answerEffort: { type: 'exponential', mean: 0.1 } }],
     agreements: [],
     meetings: [],
-    definitions: { separate: 1, shared: 1 },
+    definitions: { separate: 0, shared: 0 },
     behaviour: {
       ...SMALL_BEHAVIOUR,
       signalPropensity: 0, improviseTendency: 0, improvisationEffort: 0, improvisationReworkRisk: 0, compensationPropensity: 0, recognitionGain: 0,

@@ -70,7 +70,7 @@ describe('meetings respond to the organisation', () => {
   it('a spawned meeting is cancelled once its problem is gone', () => {
     const spec = smallOrg({
       policies: { ...ISLAND, dominance: 'none' },
-      behaviour: { contestTendency: 1, compensationPropensity: 0, meetingSpawnThreshold: 2, meetingIdleSessions: 2, turnoverPerYear: 0 },
+      behaviour: { contestTendency: 1, compensationPropensity: 0, meetingSpawnThreshold: 2, meetingQuietWeeks: 2, turnoverPerYear: 0 },
     });
     // From week 6 a dominance rule settles collisions: the clashes the meeting was for stop reaching managers.
     spec.timeline = [{ at: 6 * 40, label: 'line dominance', policies: { dominance: 'line' } }];
@@ -120,6 +120,38 @@ describe('no work on cases already done', () => {
     expect(r.metrics.escalations_withdrawn_per_100).toBeGreaterThan(0);
     expect(r.metrics.escalation_withdrawn_wait_mean).toBeGreaterThan(0);
     expect(r.metrics.escalation_hours_on_done_share).toBe(0);
+  });
+  it('a person working on an escalation when its case moves on stops at once', () => {
+    // Managers get only collisions (no questions arise), never refer (no agreements) and take
+    // ages over each: when the case moves on they are mid-task.
+    const spec = smallOrg({
+      questionsPerCase: 0,
+      coverage: 0,
+      policies: { ...ISLAND, dominance: 'none' },
+      behaviour: { contestTendency: 1, compensationPropensity: 1, recognitionGain: 0, compensationEffort: { type: 'deterministic', value: 100 }, meetingSpawnThreshold: 0 },
+    });
+    const r = simulate(spec, { seed: 7, horizon: 20 * 40, trace: true });
+    const t = r.trace!;
+    const receiver = new Map<number, number>();
+    const activityAt = new Map<number, Set<number>>(); // time -> persons whose activity changed
+    for (let i = 0; i < t.type.length; i++) {
+      if (t.type[i] === T('escalate')) receiver.set(t.a[i]!, t.b[i]!);
+      if (t.type[i] === T('activity')) {
+        let set = activityAt.get(t.time[i]!);
+        if (!set) activityAt.set(t.time[i]!, (set = new Set()));
+        set.add(t.a[i]!);
+      }
+    }
+    let stoppedMidTask = 0;
+    for (let i = 0; i < t.type.length; i++) {
+      if (t.type[i] !== T('resolved') || OUTCOMES[t.b[i]!] !== 'withdrawn') continue;
+      const who = receiver.get(t.a[i]!);
+      if (who !== undefined && who >= 0 && activityAt.get(t.time[i]!)?.has(who)) stoppedMidTask++;
+    }
+    expect(stoppedMidTask).toBeGreaterThan(0);
+    // Stopped work is not finished work: no compensation of 100 hours is ever completed on a case that moved on.
+    expect(r.metrics.escalation_hours_on_done_share).toBe(0);
+    expect(r.metrics.compensations_per_100).toBeLessThan(1);
   });
 });
 

@@ -30,7 +30,7 @@ export const SMALL_BEHAVIOUR: BehaviourSpec = {
   designSignalThreshold: 1, designEffort: { type: 'exponential', mean: 8 }, designLeadTime: 40, designCoverageGain: 0.3,
   agreementDecay: 0.01, meetingAgreementValidity: 160, fallbackDelay: 4, handoverMismatch: 0.15, contestTendency: 0.3,
   informalPassOn: 0.3, informalReachLimit: 3, meetingSpawnThreshold: 6, spawnedMeetingCadence: 40, spawnedMeetingDuration: 1,
-  meetingIdleSessions: 3, turnoverPerYear: 0.1, newcomerPeriod: 8 * 40, keyPersonRegrowth: 13 * 40, overtimeThreshold: 4, overtimeMax: 4,
+  meetingQuietWeeks: 3, turnoverPerYear: 0.1, newcomerPeriod: 8 * 40, keyPersonRegrowth: 13 * 40, overtimeThreshold: 4, overtimeMax: 4,
   absenceRatePerYear: 3, absenceMeanHours: 16, mtItemHours: 0.5,
 };
 

@@ -32,13 +32,19 @@ export function recordSignal(w: World, s: number, q: number, author: number = NO
   if (w.trace !== null) w.trace.add(w.sim.now, TR_SIGNAL, s, q, w.backlog[cell]!);
 }
 
-/** Makes escalation e visible as a design signal (once per escalation for the visibility metric). */
+/**
+ * Makes escalation e visible as a design signal. One problem counts once on the backlog,
+ * however many hands record it (operator, coordinator, manager, meeting); each author
+ * still learns from what becomes of it.
+ */
 export function signalEscalation(w: World, e: number, author: number = NO_AUTHOR): void {
   const E = w.escalations;
-  recordSignal(w, E.stream[e]!, E.questionType[e]!, author);
   if (E.signalled[e] === 0) {
     E.signalled[e] = 1;
+    recordSignal(w, E.stream[e]!, E.questionType[e]!, author);
     w.metrics.visibleProblem();
+  } else {
+    rememberSignal(w, E.stream[e]! * w.nTypes + E.questionType[e]!, author);
   }
 }
 
@@ -58,7 +64,7 @@ export function designItemFor(w: World): number {
 }
 
 export function startDesign(w: World, p: PersonState, cell: number): void {
-  if (w.designLeft[cell]! <= 0) w.designLeft[cell] = w.behaviourDist.design.sample(w.rng.design);
+  beginDesignWork(w, cell);
   w.designHeld[cell] = 1;
   const hours = Math.min(DESIGN_CHUNK_HOURS, w.designLeft[cell]!);
   startTask(w, p, TASK_DESIGN, cell, hours, CAT_DESIGN, hours);
@@ -67,6 +73,14 @@ export function startDesign(w: World, p: PersonState, cell: number): void {
 /** A chunk of design work is done; if the cell's work is complete, its agreement is on its way. */
 export function designChunkDone(w: World, _p: PersonState, cell: number, hours: number): void {
   applyDesignWork(w, cell, hours);
+}
+
+/** Design work on a cell starts (if it was not under way): its size is drawn, and the signals
+ *  pending now are the ones this work will answer (learning.ts). */
+export function beginDesignWork(w: World, cell: number): void {
+  if (w.designLeft[cell]! > 0) return;
+  w.designLeft[cell] = w.behaviourDist.design.sample(w.rng.design);
+  w.designStarted[cell] = w.sim.now;
 }
 
 /** Adds design work to a cell (from a manager or an MT agenda slot). */

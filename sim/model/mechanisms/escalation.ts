@@ -131,9 +131,18 @@ export function toMeeting(w: World, e: number): void {
   if (scope === 1) {
     const pair = teamPair(w, e);
     if (pair >= 0) target = w.pairMeeting[pair]!;
-    if (target < 0 && active) target = meetings.findIndex((m) => m.kind === 'chain' && m.pair < 0 && (m.streams === null || m.streams.has(s)));
+    if (target < 0 && active) {
+      for (let i = 0; i < meetings.length; i++) {
+        const m = meetings[i]!;
+        if (m.kind === 'chain' && m.pair < 0 && (m.streams === null || m.streams.has(s))) {
+          target = i;
+          break;
+        }
+      }
+    }
   }
-  if (target < 0 && active) target = meetings.findIndex((m) => m.kind === 'mt');
+  // The MT takes what nothing else does, whatever the cadence of the other meetings: every design keeps the path to the top.
+  if (target < 0) target = w.mtMeeting;
   E.receiver[e] = -1;
   E.level[e] = LEVEL_MEETING;
   if (target < 0) {

@@ -2,8 +2,9 @@
 // L795-818; 004:L714-740).
 //
 // The rule: a recorded signal remembers who raised it. If design work on its stream and
-// question type takes effect within `signalAnswerWindow`, the signal was answered; if
-// not, it led nowhere. An operator whose signal was answered becomes more ready to
+// question type that was started after the signal (so it could have been prompted by
+// it) takes effect within `signalAnswerWindow` of the signal, the signal was answered;
+// if not, it led nowhere. An operator whose signal was answered becomes more ready to
 // signal next time, one whose signal led nowhere less ready (and so, of what they do
 // not signal, improvises or escalates more). A manager who let the system speak and saw
 // it answered becomes less ready to step in personally; one who saw nothing come of it
@@ -25,14 +26,39 @@ export function rememberSignal(w: World, cell: number, author: number): void {
   w.pendingTime[cell]!.push(w.sim.now);
 }
 
-/** Design work took effect on cell c: every signal still within its window was answered. */
+/**
+ * Design work took effect on cell c: the signals raised before that work began (and
+ * within their window) were answered; those raised while it was under way wait for
+ * the next design of the cell (they are answered by it, or expire).
+ */
 export function signalsAnswered(w: World, cell: number): void {
   const authors = w.pendingAuthor[cell]!;
   const times = w.pendingTime[cell]!;
   const since = w.sim.now - w.spec.behaviour.signalAnswerWindow;
-  for (let i = 0; i < authors.length; i++) learn(w, authors[i]!, times[i]! >= since);
-  authors.length = 0;
-  times.length = 0;
+  const began = w.designStarted[cell]!;
+  let k = 0;
+  while (k < times.length && times[k]! <= began) {
+    learn(w, authors[k]!, times[k]! >= since);
+    k++;
+  }
+  authors.splice(0, k);
+  times.splice(0, k);
+}
+
+/** A person left: the newcomer in their place does not learn from what the leaver raised. */
+export function forgetAuthor(w: World, person: number): void {
+  const mine = managerAuthor(person);
+  for (let c = 0; c < w.pendingAuthor.length; c++) {
+    const authors = w.pendingAuthor[c]!;
+    if (authors.length === 0) continue;
+    const times = w.pendingTime[c]!;
+    for (let i = authors.length - 1; i >= 0; i--) {
+      if (authors[i] === person || authors[i] === mine) {
+        authors.splice(i, 1);
+        times.splice(i, 1);
+      }
+    }
+  }
 }
 
 /** Weekly: signals whose window has passed without design work led nowhere. */

@@ -17,19 +17,22 @@
 // `meetingSpawnThreshold` in a week), those teams' managers, with the process
 // coordinators of the streams they share, set up a recurring meeting of their own
 // (cadence and duration from behaviour). It takes the process escalations between those
-// two teams from then on, costs its participants' time, and is cancelled after
-// `meetingIdleSessions` sessions in a row with nothing to decide: when its problem has
-// been designed away, or a coordinator now settles it before it reaches a manager. A
-// design's structure can therefore make fewer meetings emerge; it cannot forbid them.
-// A cadence factor of 0 cancels the scheduled meetings; they resume when a policy
-// change restores it. No random stream.
+// two teams from then on and costs its participants' time. The measure that set it up
+// also ends it: after `meetingQuietWeeks` weeks in a row in which the two teams'
+// escalations stay below the threshold (the problem was designed away, or a coordinator
+// now settles it before it reaches a manager), the meeting is dropped and whatever it
+// still holds goes on to the next meeting up. A design's structure can therefore make
+// fewer meetings emerge; it cannot forbid them. A cadence factor of 0 cancels the
+// scheduled meetings other than the MT (the path to the top stays); they resume when a
+// policy change restores it. No random stream.
 
 import { interrupt, release } from '../agents.js';
 import { CAT_MEETING, ST_MEETING } from '../person.js';
 import { OUT_MEETING } from '../store.js';
 import { TR_MEETING } from '../trace.js';
 import type { World } from '../world.js';
-import { applyDesignWork, designItemFor, signalEscalation } from './design.js';
+import { applyDesignWork, beginDesignWork, designItemFor, signalEscalation } from './design.js';
+import { toMeeting } from './escalation.js';
 import { finish } from './intervention.js';
 
 /** Hours into the week at which a newly set-up meeting first sits (a calendar choice of ours). */
@@ -39,7 +42,7 @@ const SPAWNED_FIRST_SESSION = 16;
 export function meetingStart(w: World, m: number): void {
   const mt = w.meetings[m]!;
   if (mt.ended) return;
-  if (mt.pair < 0 && w.policy.meetingCadenceFactor <= 0) {
+  if (mt.pair < 0 && mt.kind !== 'mt' && w.policy.meetingCadenceFactor <= 0) {
     w.meetingDormant[m] = 1;
     return;
   }
@@ -75,7 +78,7 @@ function designSlots(w: World, slots: number, present: number): number {
   while (slots > 0 && present > 0) {
     const cell = designItemFor(w);
     if (cell < 0) break;
-    if (w.designLeft[cell]! <= 0) w.designLeft[cell] = w.behaviourDist.design.sample(w.rng.design);
+    beginDesignWork(w, cell);
     applyDesignWork(w, cell, hours);
     w.metrics.mtDesignItem();
     slots--;
@@ -94,7 +97,6 @@ export function meetingEnd(w: World, m: number): void {
     w.meetingValidUntil[cell] = Math.max(w.meetingValidUntil[cell]!, until);
     if (Number.isNaN(w.escalations.resolved[e]!)) finish(w, e, OUT_MEETING, -1);
   }
-  mt.idle = decided.length === 0 ? mt.idle + 1 : 0;
   decided.length = 0;
   for (const i of w.meetingPresent[m]!) {
     const p = w.persons[i]!;
@@ -104,14 +106,9 @@ export function meetingEnd(w: World, m: number): void {
   }
   w.meetingPresent[m] = [];
   if (w.trace !== null) w.trace.add(w.sim.now, TR_MEETING, m, 0, 0);
-  if (mt.pair >= 0 && mt.idle >= w.spec.behaviour.meetingIdleSessions) {
-    // Nothing left to settle: the meeting is dropped (its problem went away or is settled lower down).
-    mt.ended = true;
-    w.pairMeeting[mt.pair] = -1;
-    w.metrics.meetingCancelled();
-    return;
-  }
-  const gap = mt.pair >= 0 ? mt.cadence - mt.duration : mt.cadence * w.policy.meetingCadenceFactor - mt.duration;
+  if (mt.ended) return;
+  const factor = mt.pair >= 0 || mt.kind === 'mt' ? 1 : w.policy.meetingCadenceFactor;
+  const gap = mt.cadence * factor - mt.duration;
   w.sim.schedule(Math.max(0, gap), w.kinds.meetingStart, m);
 }
 
@@ -126,14 +123,34 @@ export function wakeMeetings(w: World): void {
   }
 }
 
-/** Weekly: team pairs that kept escalating to their managers set up a meeting; the counts start again. */
+/** Weekly: team pairs that kept escalating to their managers set up a meeting; pairs that
+ *  stayed quiet long enough drop theirs; the counts start again. */
 export function spawnMeetings(w: World): void {
   const b = w.spec.behaviour;
   const counts = w.pairEscalations;
+  if (b.meetingSpawnThreshold <= 0) return;
   for (let pair = 0; pair < counts.length; pair++) {
-    if (counts[pair]! >= b.meetingSpawnThreshold && b.meetingSpawnThreshold > 0 && w.pairMeeting[pair]! < 0) spawnMeeting(w, pair);
+    const live = w.pairMeeting[pair]!;
+    const busy = counts[pair]! >= b.meetingSpawnThreshold;
+    if (live < 0) {
+      if (busy) spawnMeeting(w, pair);
+      continue;
+    }
+    const mt = w.meetings[live]!;
+    mt.idle = busy ? 0 : mt.idle + 1;
+    if (mt.idle >= b.meetingQuietWeeks) dropMeeting(w, live);
   }
   counts.fill(0);
+}
+
+/** A spawned meeting is dropped; escalations still waiting for it go on to the next meeting up. */
+function dropMeeting(w: World, m: number): void {
+  const mt = w.meetings[m]!;
+  mt.ended = true;
+  w.pairMeeting[mt.pair] = -1;
+  w.metrics.meetingCancelled();
+  const waiting = w.meetingQueues[m]!.splice(0);
+  for (const e of waiting) toMeeting(w, e);
 }
 
 function spawnMeeting(w: World, pair: number): void {

@@ -1,5 +1,5 @@
 // Mechanism 1: questions and coverage (DOMAIN.md §4.1; 000:L500-503, L1073-1075,
-// L1002-1005, L2098-2121, L2138-2160, L577-583).
+// L1002-1005, L2098-2121, L2138-2160, L605-611).
 //
 // The rule: every question that comes up while a case is worked on is answered, in
 // this order, by
@@ -9,7 +9,7 @@
 //   - a key person who knows it tacitly, with probability = the tacit share, scaled by
 //     how many of the team's key persons are still there (mechanism 8): the case is
 //     parked until that person has time to answer. A newcomer sends every open question
-//     to a key person while one exists (000:L577-583);
+//     to a key person while one exists (000:L605-611);
 //   - nobody: a problem. The operator signals it with their own, learned signal
 //     propensity (it is escalated and recorded as a visible design signal that they
 //     will learn from: learning.ts); otherwise improvises with the improvise tendency

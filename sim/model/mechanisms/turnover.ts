@@ -1,10 +1,13 @@
-// Mechanism 8b: key knowledge moves (DOMAIN.md §4.8; 000:L577-583, L655-659;
+// Mechanism 8b: key knowledge moves (DOMAIN.md §4.8; 000:L605-611, L655-659;
 // 001:L546-552, L1354-1360).
 //
 // The rule: people leave at `turnoverPerYear` and are replaced at once by a newcomer in
-// the same place (same roles, same desk and queue). A newcomer holds no tacit knowledge
-// and, for `newcomerPeriod` hours, sends every question agreements leave open to a key
-// person (mechanism 1); their propensities start again from the shared behaviour values.
+// the same place (same roles, same desk and queue: work already waiting for the leaver,
+// tacit questions included, is taken over as it stands). A newcomer holds no tacit
+// knowledge and, for `newcomerPeriod` hours, sends every question agreements leave open
+// to a key person (mechanism 1; newcomers are told to go and ask her: 000:L605-611);
+// their propensities start again from the shared behaviour values and they do not learn
+// from what the leaver signalled.
 // When a key person leaves, their team's tacit share falls with the number of key
 // persons it has left (mechanism 1), until, `keyPersonRegrowth` hours later, the
 // team's longest-serving experienced operator has grown into a key person. Departures
@@ -13,6 +16,7 @@
 
 import { WEEK_HOURS } from '../spec.js';
 import type { World } from '../world.js';
+import { forgetAuthor } from './learning.js';
 
 /** Schedules every departure of the run. */
 export function scheduleDepartures(w: World, end: number): void {
@@ -33,6 +37,7 @@ export function departure(w: World, person: number): void {
   p.newcomerUntil = now + b.newcomerPeriod;
   p.propensity = b.compensationPropensity;
   p.signalPropensity = b.signalPropensity;
+  forgetAuthor(w, person);
   w.metrics.departure(p.isKey);
   if (!p.isKey) return;
   p.isKey = false;

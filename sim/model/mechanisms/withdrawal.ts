@@ -4,11 +4,14 @@
 // about a case at one step. When the case completes, or moves past that step, before
 // anyone has handled the escalation, it is withdrawn: taken out of the queue of the
 // person or meeting holding it, counted with how long it had waited, and never handled.
-// If someone is working on it at that moment, they stop and take up their next work.
+// If someone is working on it at that moment, they stop and take up their next work
+// (only after all of the case's escalations are withdrawn, so they cannot pick up
+// another one about the same case). A meeting already in session keeps what it took up:
+// its decision still becomes a meeting-made agreement, but no case is held for it.
 // Blocking escalations cannot go stale: their case waits for them. No random stream.
 
 import { dispatch, setCategory, setState } from '../agents.js';
-import { CAT_IDLE, ST_FREE, TASK_ESCALATION, TASK_NONE } from '../person.js';
+import { CAT_IDLE, type PersonState, ST_FREE, TASK_ESCALATION, TASK_NONE } from '../person.js';
 import { OUT_WITHDRAWN } from '../store.js';
 import { TR_RESOLVED } from '../trace.js';
 import type { World } from '../world.js';
@@ -28,12 +31,15 @@ export function withdrawForCase(w: World, id: number): void {
   if (e < 0) return;
   r.escHead[id] = -1;
   const E = w.escalations;
+  let stopped: PersonState[] | null = null;
   while (e >= 0) {
     const next = E.nextForCase[e]!;
     E.nextForCase[e] = -1;
-    withdraw(w, e);
+    const p = withdrawOnly(w, e);
+    if (p !== null) (stopped ??= []).push(p);
     e = next;
   }
+  if (stopped !== null) for (const p of stopped) dispatch(w, p);
 }
 
 /** Takes escalation e off its case's list of open escalations (it ended normally). */
@@ -54,8 +60,14 @@ export function unlinkFromCase(w: World, e: number): void {
 
 /** Withdraws escalation e wherever it is: a person's queue, their hands, a meeting's queue, or the fallback wait. */
 export function withdraw(w: World, e: number): void {
+  const p = withdrawOnly(w, e);
+  if (p !== null) dispatch(w, p);
+}
+
+/** Withdraws e; returns the person who was working on it and must now take up other work, or null. */
+function withdrawOnly(w: World, e: number): PersonState | null {
   const E = w.escalations;
-  if (!Number.isNaN(E.resolved[e]!)) return;
+  if (!Number.isNaN(E.resolved[e]!)) return null;
   const now = w.sim.now;
   E.outcome[e] = OUT_WITHDRAWN;
   E.resolved[e] = now;
@@ -75,19 +87,22 @@ export function withdraw(w: World, e: number): void {
       p.taskEvent = -1;
       setState(w, p, ST_FREE);
       setCategory(w, p, CAT_IDLE);
-      dispatch(w, p);
+      return p;
     } else if (p.resumeTask === TASK_ESCALATION && p.resumeRef === e) {
       p.resumeTask = TASK_NONE;
     }
-    return;
+    return null;
   }
-  // Waiting for a meeting (a meeting in session keeps what it already took up).
-  for (const q of w.meetingQueues) {
+  // Waiting for a meeting that has not sat yet.
+  for (let m = 0; m < w.meetingQueues.length; m++) {
+    const q = w.meetingQueues[m]!;
+    if (q.length === 0) continue;
     const at = q.indexOf(e);
     if (at >= 0) {
       q.splice(at, 1);
-      return;
+      return null;
     }
   }
   // Otherwise it waits for the fallback rule, which now finds it ended.
+  return null;
 }
