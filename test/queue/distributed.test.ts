@@ -29,7 +29,7 @@ describe.skipIf(!available && process.env.CI !== 'true')('sweeps on the queue', 
     await redis?.stop();
   });
 
-  it('survives a worker killed mid-job and matches a local run byte for byte', async () => {
+  it('survives a worker killed mid-job and matches a local run byte for byte', { timeout: 300_000 }, async () => {
     const dir = tempDir('stroom-queue-');
     const startWorker = () => {
       const w = spawnStroom(['worker', '--queue', redis.url, '--workers', '1', '--lock-ms', '1000', '--log-level', 'info']);

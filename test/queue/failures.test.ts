@@ -63,7 +63,7 @@ describe.skipIf(!available && process.env.CI !== 'true')('a Redis that goes away
     await redis?.stop();
   });
 
-  it('ends client and worker with exit 1 and a resumable state', async () => {
+  it('ends client and worker with exit 1 and a resumable state', { timeout: 300_000 }, async () => {
     const dir = tempDir('stroom-lost-');
     const out = join(dir, 'out.csv');
     const state = `${out}.state.jsonl`;

@@ -63,7 +63,7 @@ describe.skipIf(!available && process.env.CI !== 'true')('hostile jobs', () => {
     }
   }
 
-  it('fails each hostile job with a clear reason and goes on to run a good one', async () => {
+  it('fails each hostile job with a clear reason and goes on to run a good one', { timeout: 240_000 }, async () => {
     const worker = startWorker();
     await worker.waitFor(/taking jobs/);
     const absurd = usm();
@@ -108,7 +108,7 @@ describe.skipIf(!available && process.env.CI !== 'true')('hostile jobs', () => {
     expect(Date.now() - stopAt).toBeLessThan(5000);
   });
 
-  it('SIGTERM mid-replication ends the worker within 5 s and hands the job back', async () => {
+  it('SIGTERM mid-replication ends the worker within 5 s and hands the job back', { timeout: 240_000 }, async () => {
     for (const p of procs) p.child.kill('SIGKILL'); // none may be left to take the job
     const worker = startWorker();
     await worker.waitFor(/taking jobs/);
@@ -133,5 +133,21 @@ describe.skipIf(!available && process.env.CI !== 'true')('hostile jobs', () => {
     expect(await job.getState()).toBe('active');
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
+  });
+
+  it('fails a replication that runs past --job-timeout, stopping its thread, and goes on', { timeout: 240_000 }, async () => {
+    for (const p of procs) p.child.kill('SIGKILL');
+    const worker = spawnStroom(['worker', '--queue', redis.url, '--workers', '1', '--job-timeout', '2', '--log-level', 'info']);
+    procs.push(worker);
+    await worker.waitFor(/taking jobs/);
+    const slow = await addModelJob(usm(), { ...TASK, seed: 2, horizon: 20 * 2080 });
+    const job = await settled(slow);
+    expect(await job.getState()).toBe('failed');
+    expect(job.failedReason).toMatch(/ran longer than 2 s \(--job-timeout of the worker\)/);
+    const good = await addModelJob(usm(), { ...TASK, seed: 3 });
+    expect(await (await settled(good)).getState()).toBe('completed');
+    expect(worker.child.exitCode).toBeNull();
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
   });
 });

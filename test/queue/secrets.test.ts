@@ -47,7 +47,7 @@ describe('redactUrl', () => {
 });
 
 describe('a malformed --queue URL', () => {
-  it.each(MALFORMED)('%s: exit 2, and the password is nowhere', async (url) => {
+  it.each(MALFORMED)('%s: exit 2, and the password is nowhere', { timeout: 120_000 }, async (url) => {
     const dir = tempDir('stroom-secret-');
     const out = join(dir, 'out.csv');
     const runs = [[...SWEEP, '-o', out, '--queue', url], ['worker', '--queue', url, '--log-level', 'trace']];
@@ -65,7 +65,7 @@ describe('a malformed --queue URL', () => {
 });
 
 describe('a well-formed URL with a password and no server', () => {
-  it('names the server without its password (sweep and worker, exit 1)', async () => {
+  it('names the server without its password (sweep and worker, exit 1)', { timeout: 300_000 }, async () => {
     const port = await freePort();
     const dir = tempDir('stroom-secret-');
     for (const url of [`redis://:${PW}@127.0.0.1:${port}`, `redis://me:${PW}@127.0.0.1:${port}`, `redis://:${encodeURIComponent('p@ss:w/rd#' + PW)}@127.0.0.1:${port}`]) {

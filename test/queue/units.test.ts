@@ -8,6 +8,9 @@ import { jobIdFor, sweepHash, taskKey } from '../../sim/node/queue/keys.js';
 import { parseRedisUrl, QueueUrlError } from '../../sim/node/queue/redis-url.js';
 import { openStateFile } from '../../sim/node/queue/state-file.js';
 import { tempDir } from '../cli/helpers.js';
+import { smallOrg } from '../../sim/model/examples/small-org.js';
+import { RunBudgetError, simulate } from '../../sim/model/simulate.js';
+import { JobRefusedError, runBudget } from '../../sim/node/queue/job-check.js';
 
 describe('result codec', () => {
   it('round-trips NaN, infinities, -0 and shortest-form doubles exactly', () => {
@@ -112,5 +115,19 @@ describe('--queue parsing', () => {
     for (const bad of ['', 'http://x', 'redis://', 'redis://h:70000', 'redis://h:0', 'redis://h/x', 'redis://h?x=1', 'h:6379']) {
       expect(() => parseRedisUrl(bad)).toThrow(QueueUrlError);
     }
+  });
+});
+
+describe('run budget', () => {
+  it('refuses a run estimated too big, and stops one that fires more events than its budget', () => {
+    const m = smallOrg();
+    const budget = runBudget(m, 400, 0);
+    expect(budget).toBeGreaterThan(1_000_000);
+    expect(() => runBudget({ ...m, streams: m.streams.map((s) => ({ ...s, arrivalRate: 1e300 })) }, 400, 0)).toThrow(JobRefusedError);
+    const free = simulate(m, { seed: 1, horizon: 400 });
+    const within = simulate(m, { seed: 1, horizon: 400, maxEvents: budget });
+    expect(within.metrics).toEqual(free.metrics); // the budget changes nothing below it
+    expect(() => simulate(m, { seed: 1, horizon: 400, maxEvents: 100 })).toThrow(RunBudgetError);
+    expect(() => simulate(m, { seed: 1, horizon: 400, maxEvents: 100 })).toThrow(/run budget exceeded: 100 events by hour/);
   });
 });
