@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import pino, { type Logger } from 'pino';
-import { createInlineExecutor, estimateWarmup, replicationTasks, type Executor, type TaskBase } from '../experiment/index.js';
+import { createInlineExecutor, estimateWarmupMulti, replicationTasks, WARMUP_SERIES, type Executor, type TaskBase } from '../experiment/index.js';
 import type { Scenario as LoadedScenario } from '../scenario/index.js';
 import { UsageError } from './errors.js';
 import { setInterruptHint, whileRunning } from './interrupt.js';
@@ -141,15 +141,16 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
   return ctx;
 }
 
-/** Estimates the warm-up by MSER-5 on the weekly WIP of pilot replications (no warm-up, twice the horizon). */
+/** Estimates the warm-up by MSER-5 on the weekly WIP and the slow variables (coverage, design backlog,
+ *  managers' queues) of pilot replications without warm-up; the longest wins. */
 async function autoWarmup(ctx: Context, design: string): Promise<{ hours: number; note: string }> {
   const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: 0 };
   const pilots = Math.min(10, Math.max(5, ctx.reps));
   const tasks = replicationTasks(base, [design], pilots).map((t) => ({ ...t, replication: 1_000_000 + t.replication }));
   const results = await ctx.executor.run(tasks, ctx.progress('warm-up pilots'));
-  const est = estimateWarmup(results, { series: 'wip', hoursPerWeek: 40, weekLabels: 'end' });
+  const est = estimateWarmupMulti(results, WARMUP_SERIES, { hoursPerWeek: 40, weekLabels: 'end' });
   const weeks = Math.ceil(est.warmupWeeks);
-  const note = `${weeks} weeks (MSER-5 on weekly WIP of ${pilots} pilot runs of ${design}${est.reliable ? '' : `; unreliable: ${est.reason ?? 'no steady state found'}`})`;
+  const note = `${weeks} weeks (MSER-5 on weekly ${WARMUP_SERIES.join(', ')} of ${pilots} pilot runs of ${design}; set by ${est.decisive}${est.reliable ? '' : `; unreliable: ${est.reasons.join('; ')}`})`;
   ctx.log.info({ warmupWeeks: weeks, reliable: est.reliable }, 'warm-up estimated');
   return { hours: weeks * 40, note };
 }

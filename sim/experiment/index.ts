@@ -34,7 +34,7 @@ export {
   type DiagnosticOptions,
 } from './diagnostics.js';
 export { runSequential, type SequentialOptions, type SequentialResult } from './sequential.js';
-export { estimateWarmup, type WarmupOptions, type WarmupEstimate } from './warmup.js';
+export { estimateWarmup, estimateWarmupMulti, WARMUP_SERIES, type WarmupOptions, type WarmupEstimate, type MultiWarmupEstimate } from './warmup.js';
 export { grid, latinHypercube, type DesignPoint, type FactorRange } from './design-points.js';
 export { setPath, getPath, applyPoint, parsePath, formatPath, type PathSegment } from './paths.js';
 export { runSweep, type SweepOptions, type SweepPointResult } from './sweep.js';

@@ -104,3 +104,34 @@ export function estimateWarmup(results: readonly RunResult[], options: WarmupOpt
   if (options.welchWindow !== undefined) estimate.smoothed = welchMovingAverage(all.map((s) => s.values), options.welchWindow);
   return estimate;
 }
+
+/** The weekly series warm-up detection watches by default: the flow and the slow variables of the organisation. */
+export const WARMUP_SERIES = ['wip', 'coverage', 'design_backlog', 'manager_queue'] as const;
+
+export interface MultiWarmupEstimate {
+  /** The longest warm-up any watched series asks for. */
+  warmupWeeks: number;
+  warmupHours: number;
+  /** The series that set it. */
+  decisive: string;
+  /** Reliable only if every series' estimate is. */
+  reliable: boolean;
+  reasons: string[];
+  perSeries: WarmupEstimate[];
+}
+
+/**
+ * Warm-up over several weekly series at once: MSER-5 on each (the across-replication
+ * mean), and the longest truncation wins, so a run is not declared warm while a slow
+ * variable (agreement coverage, the design backlog, managers' escalation queues) is
+ * still climbing although WIP has settled. Series a run lacks are skipped.
+ */
+export function estimateWarmupMulti(results: readonly RunResult[], series: readonly string[], options: Omit<WarmupOptions, 'series'>): MultiWarmupEstimate {
+  const present = series.filter((name) => results.every((r) => r.series?.[name] !== undefined));
+  if (present.length === 0) throw new Error(`estimateWarmupMulti: none of ${series.join(', ')} is in every replication's series`);
+  const perSeries = present.map((name) => estimateWarmup(results, { ...options, series: name }));
+  let best = perSeries[0]!;
+  for (const e of perSeries) if (e.warmupWeeks > best.warmupWeeks) best = e;
+  const reasons = perSeries.filter((e) => !e.reliable).map((e) => `${e.series}: ${e.reason ?? 'unreliable'}`);
+  return { warmupWeeks: best.warmupWeeks, warmupHours: best.warmupHours, decisive: best.series, reliable: reasons.length === 0, reasons, perSeries };
+}

@@ -80,3 +80,27 @@ describe('estimateWarmup', () => {
     expect(() => estimateWarmup(bad, { series: 'wip' })).toThrow(/replication 1 has week 5/);
   });
 });
+
+describe('warm-up over several series', () => {
+  it('the slowest series decides: a settled WIP does not hide a climbing coverage', async () => {
+    const { estimateWarmupMulti } = await import('../../sim/experiment/index.js');
+    const weeks = 100;
+    const week = Array.from({ length: weeks }, (_, i) => i + 1);
+    // WIP settles at once; coverage climbs for 30 weeks, then is flat.
+    const run = (k: number) => ({
+      metrics: {},
+      series: {
+        week,
+        wip: week.map((w) => 100 + ((w * 7 + k) % 5)),
+        coverage: week.map((w) => Math.min(w, 30) / 30 + ((w + k) % 3) * 0.001),
+      },
+    });
+    const results = [0, 1, 2, 3].map(run);
+    const est = estimateWarmupMulti(results, ['wip', 'coverage', 'missing'], { hoursPerWeek: 40, weekLabels: 'end' });
+    expect(est.decisive).toBe('coverage');
+    const wipOnly = est.perSeries.find((e) => e.series === 'wip')!;
+    expect(est.warmupWeeks).toBeGreaterThanOrEqual(25);
+    expect(wipOnly.warmupWeeks).toBeLessThan(est.warmupWeeks);
+    expect(est.perSeries.map((e) => e.series)).toEqual(['wip', 'coverage']);
+  });
+});
