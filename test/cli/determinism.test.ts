@@ -17,7 +17,7 @@ describe('determinism across worker counts', () => {
       outputs.push(readFileSync(out, 'utf8'));
     }
     expect(outputs[0]!.split('\n').length).toBeGreaterThan(4 * 2 * 30);
-    expect(outputs[0]!.startsWith('design,replication,seed,metric,value\n')).toBe(true);
+    expect(outputs[0]!.startsWith('design,replication,seed,stream,team,metric,value,diagnostics\n')).toBe(true);
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);
   });
