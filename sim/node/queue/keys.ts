@@ -12,7 +12,9 @@ import { canonicalJson, fnv1a64, scenarioHash } from '../../scenario/hash.js';
 import type { ModelSpec } from '../../model/index.js';
 
 /** Bump when the stored result format (or what a key covers) changes: old entries are then never read. */
-export const RESULT_FORMAT = 1;
+// 2: the model of issue 11 (designs set structure only, learned signalling, withdrawal, spawned
+// meetings, turnover) and of issue 12 (external waits, per-stream results).
+export const RESULT_FORMAT = 2;
 
 /** Redis key prefix of everything stroom stores, BullMQ's queue keys included. */
 export const PREFIX = 'stroom';
