@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { setExtendsRoots } from '../../sim/node/extends-access.js';
 import { scenarioFor } from '../../sim/node/run-model.js';
 import { loadScenarioFile } from '../../sim/node/scenario-files.js';
@@ -107,10 +108,13 @@ describe.runIf(posix)('extends on disk', () => {
     expect(refused(proj, './gone.yaml').message).toMatch(/extends: cannot read "\.\/gone\.yaml" \(.*gone\.yaml\): no such file/);
   });
 
-  it('loads files inside the folder, also through a symlinked folder', () => {
+  it('loads .yaml and .json files inside the folder, also through a symlinked folder', () => {
     writeFileSync(join(proj, 'ok.yaml'), child('./base.yaml'));
     expect(loadScenarioFile(join(proj, 'ok.yaml')).name).toBe('Child');
     expect(loadScenarioFile(join(root, 'proj-link', 'ok.yaml')).name).toBe('Child');
+    writeFileSync(join(proj, 'sub', 'base.json'), JSON.stringify(parse(BASE)));
+    writeFileSync(join(proj, 'on-json.yaml'), child('./sub/base.json'));
+    expect(loadScenarioFile(join(proj, 'on-json.yaml')).designOrder).toContain('island');
   });
 
   it('extends built-in scenarios by name, and built-ins that extend each other still load', () => {
