@@ -63,8 +63,7 @@ export function breakdownText(b: Breakdown, designs: string[], baseline?: string
   if (b.streamIds.length > 0) {
     parts.push('', 'per value stream (lead times in hours; shares of requests [-]):', '');
     parts.push(streamBlocks({ streams: b.streams, teams: b.teams, ids: b.streamIds, designs, metrics: [...STREAM_METRIC_IDS], specs: b.specs, ...(b.streamComparisons ? { comparisons: b.streamComparisons } : {}), ...(baseline !== undefined ? { baseline } : {}) }));
-  }
-  if (b.teamIds.length > 0) {
+    // Teams go with the streams: --no-streams asks for the organisation-wide table alone.
     parts.push('', 'per team:', '');
     parts.push(teamTable(b.teams, b.teamIds, designs, [...TEAM_METRIC_IDS], b.teamComparisons, baseline));
   }
