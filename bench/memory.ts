@@ -18,7 +18,8 @@
 //   (Metrics.leadTimes) and once per value stream (StreamMetrics), each a Float64Array
 //   that doubles when full: at the last doubling the full old copy and the copied half
 //   of the new one are both resident (the untouched zero pages of the new half are not),
-//   8 bytes times the final capacity;
+//   8 bytes times the final capacity (with QuantileSketch instead, at most 64 KiB
+//   per sketch whatever the horizon: the line then no longer applies);
 // - escalations (EscalationStore): 14 plain number arrays for every escalation of the
 //   run, 8 bytes an element in Node (no pointer compression), arrays grown by ~1.5x;
 // - the calendar: absences are drawn for the whole run up front, 56 bytes an event
@@ -27,7 +28,11 @@
 // - weekly series and per-cell queues (estimateRunSize's resultBytes), kept twice while
 //   the result is built (number arrays, then Float64Array copies).
 // These are estimates of live bytes, not of RSS: the garbage collector's slack, freed
-// but unreturned pages and JIT code make RSS larger. Nothing here is timed.
+// but unreturned pages and JIT code make RSS larger. The start-up peak (about 240 to
+// 260 MB here, most of it loading the scenario code: mathjs alone is about 110 MB) does
+// not depend on the horizon and varies by some 10 MB from process to process, so compare
+// the "run MB" column (peak minus start-up peak) rather than the peaks. Nothing here is
+// timed.
 //
 //   npx tsx bench/memory.ts            # both horizons, table on stdout
 //   npx tsx bench/memory.ts --json     # ... and the figures as one JSON line
@@ -114,7 +119,7 @@ const MB = 1024 * 1024;
 function shares(r: ChildReport): Record<string, number> {
   const sample = (n: number) => 8 * doubledCapacity(n, 64);
   return {
-    'lead-time samples (model + per stream)': (sample(r.completions) + r.streamCompletions.reduce((a, n) => a + sample(n), 0)) / MB,
+    'lead-time QuantileSamples (all + per stream)': (sample(r.completions) + r.streamCompletions.reduce((a, n) => a + sample(n), 0)) / MB,
     'escalations (EscalationStore)': (14 * 8 * pushedCapacity(r.escalations)) / MB,
     'calendar (absences drawn up front)': (56 * doubledCapacity(r.pendingAtStart, 1024)) / MB,
     'weekly series and cell queues': (2 * r.resultBytes) / MB,
@@ -157,9 +162,9 @@ function main(): void {
   for (const k of Object.keys(sa)) {
     const growth = sb[k]! - sa[k]!;
     total += growth;
-    console.log(`  ${k.padEnd(40)} 1 y ${fmt(sa[k]!)}   20 y ${fmt(sb[k]!)}   growth ${fmt(growth)}`);
+    console.log(`  ${k.padEnd(44)} 1 y ${fmt(sa[k]!)}   20 y ${fmt(sb[k]!)}   growth ${fmt(growth)}`);
   }
-  console.log(`  ${'sum of the estimated growth'.padEnd(40)} ${' '.repeat(29)} ${fmt(total)} of ${(b.maxRssMB - a.maxRssMB).toFixed(1)} MB measured`);
+  console.log(`  ${'sum of the estimated growth'.padEnd(44)} ${' '.repeat(29)} ${fmt(total)} of ${(b.maxRssMB - a.maxRssMB).toFixed(1)} MB measured`);
   if (json) console.log(JSON.stringify({ reports, shares: [sa, sb] }));
 }
 
