@@ -140,8 +140,14 @@ export const OUT_MEETING = 5; // settled case by case in a meeting
 export const OUT_WITHDRAWN = 6; // its case completed or moved past the step before anyone handled it
 export const OUTCOMES = ['open', 'resolved', 'compensated', 'referred', 'signalled', 'meeting', 'withdrawn'] as const;
 
-/** Escalations are kept for the whole run (their count is modest) as parallel arrays. */
+/**
+ * Escalations as parallel arrays. A slot is reused once its escalation has ended and
+ * nothing refers to it any more (see release), so memory follows the escalations in
+ * play, not the length of the run; `id` is the escalation's stable number for traces.
+ */
 export class EscalationStore {
+  /** Stable number of the escalation (slots are reused, ids never). */
+  id: number[] = [];
   request: number[] = [];
   /** The case's serial, to tell whether the slot still holds the same case. */
   serial: number[] = [];
@@ -163,26 +169,44 @@ export class EscalationStore {
   step: number[] = [];
   /** Next open non-blocking escalation about the same case (-1: none). */
   nextForCase: number[] = [];
+  /** 1 while a pending fallback event or a meeting in session holds it: the slot is kept until they let go. */
+  held: number[] = [];
+  private free: number[] = [];
+  private ids = 0;
 
+  /** Escalations raised so far. */
   get count(): number {
+    return this.ids;
+  }
+
+  /** Slots in use or kept (for memory checks). */
+  get slots(): number {
     return this.request.length;
   }
 
   add(request: number, serial: number, stream: number, qtype: number, reason: number, now: number, blocking: boolean, step: number): number {
-    this.request.push(request);
-    this.serial.push(serial);
-    this.stream.push(stream);
-    this.questionType.push(qtype);
-    this.reason.push(reason);
-    this.created.push(now);
-    this.receiver.push(-1);
-    this.level.push(0);
-    this.outcome.push(OUT_OPEN);
-    this.resolved.push(Number.NaN);
-    this.blocking.push(blocking ? 1 : 0);
-    this.signalled.push(0);
-    this.step.push(step);
-    this.nextForCase.push(-1);
-    return this.request.length - 1;
+    const e = this.free.pop() ?? this.request.length;
+    this.id[e] = this.ids++;
+    this.request[e] = request;
+    this.serial[e] = serial;
+    this.stream[e] = stream;
+    this.questionType[e] = qtype;
+    this.reason[e] = reason;
+    this.created[e] = now;
+    this.receiver[e] = -1;
+    this.level[e] = 0;
+    this.outcome[e] = OUT_OPEN;
+    this.resolved[e] = Number.NaN;
+    this.blocking[e] = blocking ? 1 : 0;
+    this.signalled[e] = 0;
+    this.step[e] = step;
+    this.nextForCase[e] = -1;
+    this.held[e] = 0;
+    return e;
+  }
+
+  /** The escalation in slot e has ended and nothing refers to it: the slot may be reused. */
+  release(e: number): void {
+    this.free.push(e);
   }
 }

@@ -40,7 +40,7 @@ export function escalate(w: World, id: number, q: number, reason: number, blocki
     r.escHead[id] = e;
   }
   w.metrics.escalation(reason, r.stream[id]!);
-  if (w.trace !== null) w.trace.add(w.sim.now, TR_RAISE, e, r.serial[id]!, reason);
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_RAISE, E.id[e]!, r.serial[id]!, reason);
   if (reason === ESC_COLLISION) routeToManager(w, e);
   else route(w, e);
   return e;
@@ -116,7 +116,7 @@ export function deliver(w: World, e: number, person: number, level: number): voi
   E.receiver[e] = person;
   E.level[e] = Math.max(E.level[e]!, level);
   w.persons[person]!.escalations.push(e);
-  if (w.trace !== null) w.trace.add(w.sim.now, TR_ESCALATE, e, person, level);
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_ESCALATE, E.id[e]!, person, level);
   workArrives(w, w.persons[person]!);
 }
 
@@ -152,6 +152,6 @@ export function toMeeting(w: World, e: number): void {
     return;
   }
   w.metrics.toMeeting(meetings[target]!.kind === 'mt');
-  if (w.trace !== null) w.trace.add(w.sim.now, TR_ESCALATE, e, -1 - target, LEVEL_MEETING);
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_ESCALATE, E.id[e]!, -1 - target, LEVEL_MEETING);
   w.meetingQueues[target]!.push(e);
 }

@@ -136,14 +136,21 @@ function decide(w: World, p: PersonState): void {
 
 /** The case waits for the fallback rule; the escalation ends when it applies. */
 export function scheduleFallback(w: World, e: number): void {
-  if (w.escalations.outcome[e] === OUT_OPEN) w.escalations.outcome[e] = OUT_SIGNALLED;
+  const E = w.escalations;
+  if (E.outcome[e] === OUT_OPEN) E.outcome[e] = OUT_SIGNALLED;
+  E.held[e] = 1; // the event below refers to this slot
   w.sim.schedule(w.spec.behaviour.fallbackDelay, w.kinds.fallback, e);
 }
 
-/** Handler of FALLBACK (nothing to do if the escalation was withdrawn meanwhile). */
+/** Handler of FALLBACK (if the escalation was withdrawn meanwhile, only its slot is let go). */
 export function fallbackApplies(w: World, e: number): void {
-  if (!Number.isNaN(w.escalations.resolved[e]!)) return;
-  finish(w, e, w.escalations.outcome[e]!, -1);
+  const E = w.escalations;
+  E.held[e] = 0;
+  if (!Number.isNaN(E.resolved[e]!)) {
+    E.release(e);
+    return;
+  }
+  finish(w, e, E.outcome[e]!, -1);
 }
 
 /**
@@ -156,11 +163,14 @@ export function finish(w: World, e: number, outcome: number, by: number): void {
   E.resolved[e] = w.sim.now;
   if (E.blocking[e] === 0) unlinkFromCase(w, e);
   w.metrics.escalationEnded(e);
-  if (w.trace !== null) w.trace.add(w.sim.now, TR_RESOLVED, e, outcome, by);
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_RESOLVED, E.id[e]!, outcome, by);
   const id = E.request[e]!;
   const r = w.requests;
-  if (r.serial[id] !== E.serial[e]) return;
-  if (E.blocking[e] === 1) {
+  const serial = E.serial[e]!;
+  const blocking = E.blocking[e]!;
+  if (E.held[e] === 0) E.release(e); // nothing refers to it any more
+  if (r.serial[id] !== serial) return;
+  if (blocking === 1) {
     if (r.status[id] === R_PARKED) unpark(w, id);
   } else if (r.status[id] === R_QUEUED) {
     const team = w.stepTeam[r.stream[id]!]![r.step[id]!]!;

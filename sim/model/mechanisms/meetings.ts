@@ -64,6 +64,7 @@ export function meetingStart(w: World, m: number): void {
   while (slots > 0 && queue.length > 0) {
     const e = queue.shift()!;
     signalEscalation(w, e);
+    w.escalations.held[e] = 1; // this session refers to it until it ends
     decided.push(e);
     slots--;
   }
@@ -91,11 +92,14 @@ export function meetingEnd(w: World, m: number): void {
   const mt = w.meetings[m]!;
   const decided = w.meetingDecided[m]!;
   const until = w.sim.now + w.spec.behaviour.meetingAgreementValidity;
+  const E = w.escalations;
   for (const e of decided) {
     // The decision holds from the end of the meeting for the validity period.
-    const cell = w.escalations.stream[e]! * w.nTypes + w.escalations.questionType[e]!;
+    const cell = E.stream[e]! * w.nTypes + E.questionType[e]!;
     w.meetingValidUntil[cell] = Math.max(w.meetingValidUntil[cell]!, until);
-    if (Number.isNaN(w.escalations.resolved[e]!)) finish(w, e, OUT_MEETING, -1);
+    E.held[e] = 0;
+    if (Number.isNaN(E.resolved[e]!)) finish(w, e, OUT_MEETING, -1);
+    else E.release(e); // withdrawn during the session
   }
   decided.length = 0;
   for (const i of w.meetingPresent[m]!) {

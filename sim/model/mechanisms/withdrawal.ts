@@ -72,8 +72,17 @@ function withdrawOnly(w: World, e: number): PersonState | null {
   E.outcome[e] = OUT_WITHDRAWN;
   E.resolved[e] = now;
   w.metrics.withdrawn(e);
-  if (w.trace !== null) w.trace.add(now, TR_RESOLVED, e, OUT_WITHDRAWN, -1);
+  if (w.trace !== null) w.trace.add(now, TR_RESOLVED, E.id[e]!, OUT_WITHDRAWN, -1);
   const who = E.receiver[e]!;
+  const p = unhook(w, e, who);
+  // A meeting in session or a pending fallback still refers to the slot: they let it go.
+  if (E.held[e] === 0) E.release(e);
+  return p;
+}
+
+/** Takes withdrawn escalation e out of wherever it waits or is worked on. */
+function unhook(w: World, e: number, who: number): PersonState | null {
+  const now = w.sim.now;
   if (who >= 0) {
     const p = w.persons[who]!;
     const at = p.escalations.indexOf(e);
