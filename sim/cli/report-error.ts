@@ -9,15 +9,32 @@ import { ModelError } from '../model/validate.js';
 import { TraceFileError } from '../model/trace-file.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { QueueInputError } from '../node/queue/errors.js';
+import { redactUrl } from '../node/queue/redis-url.js';
 import { UsageError } from './errors.js';
 
 export function isBadInput(e: unknown): boolean {
   return e instanceof UsageError || e instanceof ScenarioError || e instanceof ModelError || e instanceof TraceFileError || e instanceof DistributionError || e instanceof QueueInputError;
 }
 
-/** Last line of defence for secrets: a URL's password (scheme://user:password@) never reaches stderr. */
+/** The --queue values of this command line that may hold credentials, as typed and as JSON would quote them. */
+function queueValues(): string[] {
+  const out: string[] = [];
+  process.argv.forEach((a, i) => {
+    const v = a === '--queue' ? process.argv[i + 1] : a.startsWith('--queue=') ? a.slice('--queue='.length) : undefined;
+    if (v !== undefined && v.includes('@')) out.push(v, JSON.stringify(v).slice(1, -1));
+  });
+  return out;
+}
+
+/**
+ * Last line of defence for secrets: whatever echoes a --queue value (a flag check
+ * quoting it, say) shows it redacted, and a URL's password (scheme://user:password@)
+ * never reaches stderr.
+ */
 function scrub(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s]*@/gi, '$1***@');
+  let out = text;
+  for (const v of queueValues()) out = out.split(v).join(redactUrl(v));
+  return out.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s]*@/gi, '$1***@');
 }
 
 export function reportError(e: unknown): number {

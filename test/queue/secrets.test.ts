@@ -64,6 +64,18 @@ describe('a malformed --queue URL', () => {
   });
 });
 
+describe('--queue given twice', () => {
+  it('is refused without echoing either value', { timeout: 120_000 }, async () => {
+    const [a, b] = [`:${PW}@127.0.0.1:6379`, `redis://u:${PW}"\\@[h:1`];
+    const results = await Promise.all([[...SWEEP, '--queue', a, '--queue', b], ['worker', '--queue', a, `--queue=${b}`]].map((args) => stroom(args)));
+    for (const r of results) {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/--queue given/);
+      expectNoSecret('stderr', r.stderr);
+    }
+  });
+});
+
 describe('a well-formed URL with a password and no server', () => {
   it('names the server without its password (sweep and worker, exit 1)', { timeout: 300_000 }, async () => {
     const port = await freePort();

@@ -39,6 +39,8 @@ export function redisTimeoutArg(v: number | undefined, fallback: number): number
 
 /** A --queue value as a Redis target; malformed is bad input. */
 export async function queueArg(v: string) {
+  // yargs makes a list of a flag given twice; never echo the values (they hold passwords).
+  if (typeof v !== 'string') throw new UsageError('--queue given more than once; give it once');
   const { parseRedisUrl, QueueUrlError } = await import('../../node/queue/redis-url.js');
   try {
     return parseRedisUrl(v);
