@@ -20,8 +20,10 @@
 //   of the new one are both resident (the untouched zero pages of the new half are not),
 //   8 bytes times the final capacity (with QuantileSketch instead, at most 64 KiB
 //   per sketch whatever the horizon: the line then no longer applies);
-// - escalations (EscalationStore): 14 plain number arrays for every escalation of the
-//   run, 8 bytes an element in Node (no pointer compression), arrays grown by ~1.5x;
+// - escalations (EscalationStore): plain number arrays, 8 bytes an element in Node (no
+//   pointer compression), grown by ~1.5x; the line assumes every escalation of the run
+//   is kept, as the store did until it began reusing the slots of ended escalations
+//   (since then it follows the escalations in play, and the line is an upper bound);
 // - the calendar: absences are drawn for the whole run up front, 56 bytes an event
 //   (sim/engine/calendar.ts: two f64 heap keys, an i32 heap slot, 4 f64 slot fields,
 //   an i32 free slot), capacity doubling;
@@ -120,7 +122,7 @@ function shares(r: ChildReport): Record<string, number> {
   const sample = (n: number) => 8 * doubledCapacity(n, 64);
   return {
     'lead-time QuantileSamples (all + per stream)': (sample(r.completions) + r.streamCompletions.reduce((a, n) => a + sample(n), 0)) / MB,
-    'escalations (EscalationStore)': (14 * 8 * pushedCapacity(r.escalations)) / MB,
+    'escalations, if all were kept': (14 * 8 * pushedCapacity(r.escalations)) / MB,
     'calendar (absences drawn up front)': (56 * doubledCapacity(r.pendingAtStart, 1024)) / MB,
     'weekly series and cell queues': (2 * r.resultBytes) / MB,
   };
