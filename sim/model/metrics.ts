@@ -2,7 +2,7 @@
 // (after warm-up), weekly series over the whole run, and the final flat record of
 // metrics with the ids used everywhere (API, CLI, viewer). See METRIC_IDS.
 
-import { QuantileSample, Tally } from '../stats/index.js';
+import { QuantileSketch, Tally } from '../stats/index.js';
 import { CAT_ABSENT, CAT_COMPENSATE, CAT_DESIGN, CAT_IDLE, CAT_MEETING, CAT_OFF, N_CATEGORIES } from './person.js';
 import { ESC_COLLISION } from './store.js';
 import { StreamMetrics } from './stream-metrics.js';
@@ -25,7 +25,7 @@ export class Metrics {
   arrivals = 0;
   completions = 0;
   onTime = 0;
-  readonly leadTimes = new QuantileSample();
+  readonly leadTimes = new QuantileSketch();
   readonly leadTally = new Tally();
   private wipLevel = 0;
   private wipArea = 0;

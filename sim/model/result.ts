@@ -14,9 +14,9 @@ import { ESC_COLLISION } from './store.js';
 export const METRICS = {
   throughput_per_week: 'completed requests per week [requests/week]',
   lead_time_mean: 'mean end-to-end lead time of completed requests [h]',
-  lead_time_p50: 'median lead time [h]',
-  lead_time_p90: '90th percentile of lead time [h]',
-  lead_time_p99: '99th percentile of lead time [h]',
+  lead_time_p50: 'median lead time (bounded-memory sketch, within 0.5% relative) [h]',
+  lead_time_p90: '90th percentile of lead time (within 0.5% relative) [h]',
+  lead_time_p99: '99th percentile of lead time (within 0.5% relative) [h]',
   external_wait_mean: 'mean time a completed request waited on parties outside the organisation (applicant, other organisations, statutory periods) [h]',
   lead_time_cv: 'coefficient of variation of lead time: the spread beside the mean [-]',
   wip_mean: 'time-average requests in the system [requests]',

@@ -5,7 +5,7 @@
 // organisation-wide metrics (metrics.ts) from the same events.
 
 import { makeDistribution } from '../random/index.js';
-import { QuantileSample, Tally } from '../stats/index.js';
+import { QuantileSketch, Tally } from '../stats/index.js';
 import type { World } from './world.js';
 
 /** Metric ids per stream, with units. */
@@ -47,7 +47,7 @@ export class StreamMetrics {
   private readonly teamSteps: Float64Array;
   private readonly teamStepsOk: Float64Array;
   private readonly lead: Tally[];
-  private readonly leadQ: QuantileSample[];
+  private readonly leadQ: QuantileSketch[];
 
   constructor(w: World) {
     this.w = w;
@@ -62,7 +62,7 @@ export class StreamMetrics {
     this.teamSteps = new Float64Array(w.nTeams);
     this.teamStepsOk = new Float64Array(w.nTeams);
     this.lead = Array.from({ length: s }, () => new Tally());
-    this.leadQ = Array.from({ length: s }, () => new QuantileSample());
+    this.leadQ = Array.from({ length: s }, () => new QuantileSketch());
   }
 
   reset(): void {
