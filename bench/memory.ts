@@ -155,7 +155,7 @@ const MB = 1024 * 1024;
 function shares(r: ChildReport): Record<string, number> {
   const sample = (n: number) => 8 * doubledCapacity(n, 64);
   return {
-    'lead-time QuantileSamples (all + per stream)': (sample(r.completions) + r.streamCompletions.reduce((a, n) => a + sample(n), 0)) / MB,
+    'lead times, if all were kept (QuantileSample)': (sample(r.completions) + r.streamCompletions.reduce((a, n) => a + sample(n), 0)) / MB,
     'escalations, if all were kept': (14 * 8 * pushedCapacity(r.escalations)) / MB,
     'calendar (absences drawn up front)': (56 * doubledCapacity(r.pendingAtStart, 1024)) / MB,
     'weekly series and cell queues': (2 * r.resultBytes) / MB,
