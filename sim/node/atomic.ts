@@ -6,6 +6,7 @@
 // `checkWritable` runs the same checks before any work, so that `-o` onto a folder or
 // into a read-only place is refused at once instead of after every replication.
 
+import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -55,7 +56,7 @@ export function writeAtomic(path: string, produce: (write: (chunk: string | Uint
   } catch (e) {
     fail(path, e);
   }
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o644);
@@ -119,7 +120,7 @@ function folderProblem(dir: string): string | undefined {
   const near = nearestExisting(dir);
   if (!near.isDir) return `${near.path} is a file, not a folder`;
   // Permission bits do not bind root, and a read-only mount is not in them: try it.
-  const probe = join(near.path, `.stroom-probe-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const probe = join(near.path, `.stroom-probe-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     closeSync(openSync(probe, 'wx'));
     unlinkSync(probe);

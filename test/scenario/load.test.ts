@@ -16,7 +16,7 @@ describe('loading a valid scenario', () => {
     expect(scenario.description).toBe('three teams, two streams');
     expect(scenario.file).toBe('small.yaml');
     expect(scenario.designOrder).toEqual(['island', 'usm']);
-    expect(scenario.experiment).toEqual({ horizon: 2080, warmup: 320, replications: 10, seed: 2026, baseline: 'island' });
+    expect(scenario.experiment).toEqual({ horizon: 2080, warmup: 320, replications: 10, seed: 2026, baseline: 'island', calibration: [] });
   });
 
   it('produces ModelSpecs that pass validateModel', () => {
