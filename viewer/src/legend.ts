@@ -8,7 +8,7 @@ import { ACTIVITY_MARKS, OUTCOME_MARKS, queueColor, shapeSvg } from './palette.j
 import type { Replay } from './replay.js';
 
 const ACTIVITY_ORDER = ['operating', 'coordinating', 'compensating', 'designing', 'meeting', 'overtime', 'absent', 'idle', 'off'];
-const OUTCOME_ORDER = ['open', 'compensated', 'referred', 'signalled', 'meeting', 'resolved'];
+const OUTCOME_ORDER = ['open', 'compensated', 'referred', 'signalled', 'meeting', 'resolved', 'withdrawn'];
 
 export class Legend {
   private readonly el: HTMLElement;

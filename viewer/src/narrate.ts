@@ -70,15 +70,17 @@ function outcomeText(run: RunData, tracks: EscalationTracks, j: number, outcome:
   const last = hops[hops.length - 1];
   switch (outcome) {
     case 'compensated':
-      return `${capital(after)}, ${who} fixes it personally. The case moves again, but no design signal is left, so the same gap will come back; the recognition makes stepping in likelier next time.`;
+      return `${capital(after)}, ${who} fixes it personally. The case moves again, but the fix rarely leaves a design signal, so the same gap tends to come back; the recognition makes stepping in likelier next time.`;
     case 'referred':
       return `${capital(after)}, ${who} points to an existing agreement, and the case goes on.`;
     case 'resolved':
       return `${capital(after)}, ${who || 'the coordinator'} connects it to what is already agreed, and the case goes on.`;
     case 'signalled':
-      return `${capital(after)}, the fallback rule applies and the case goes on. Nobody fixed it by hand: the problem was recorded as a design signal, so managers can design it away.`;
+      return `${capital(after)}, the fallback rule applies and the case goes on. Nobody fixed it by hand: the problem was recorded as a design signal, so managers can design it away; if they do, whoever raised it learns that signalling pays.`;
     case 'meeting':
       return `${capital(after)}, ${last && last.receiver < 0 ? receiverName(run, last.receiver) : 'a meeting'} settles it with the other items on its agenda.`;
+    case 'withdrawn':
+      return `${capital(after)}, the case it was about has moved on, so the escalation is withdrawn: nobody spends time on a case that is already past this point.`;
     default:
       return `${capital(after)}, the escalation ends (${outcome}).`;
   }

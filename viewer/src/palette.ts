@@ -60,6 +60,7 @@ export const OUTCOME_MARKS: Record<string, Mark> = {
   signalled: { label: 'signalled (design signal)', color: OKABE_ITO.bluishGreen, shape: 'diamond', letter: 'S' },
   meeting: { label: 'settled in a meeting', color: OKABE_ITO.reddishPurple, shape: 'hexagon', letter: 'M' },
   resolved: { label: 'resolved by a coordinator', color: OKABE_ITO.skyBlue, shape: 'circle', letter: '✓' },
+  withdrawn: { label: 'withdrawn: its case finished first', color: OKABE_ITO.orange, shape: 'cross', letter: 'W' },
 };
 
 /** Layers of a manager's week (weekly hours chart), bottom to top. */
