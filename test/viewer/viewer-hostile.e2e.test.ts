@@ -13,20 +13,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseTraceFile, type TraceFile } from '../../sim/model/index.js';
-import { buildViewer, CHROMIUM, chromiumAvailable, launch, serve, type Browser, type TestServer } from './helpers/harness.js';
+import { buildViewer, launch, serve, type Browser, type TestServer, requireChromium } from './helpers/harness.js';
 import { hostileTrace, marked, MARKUP } from './helpers/hostile-trace.js';
 import { makeTrace } from './helpers/make-trace.js';
 
-const HAVE_CHROMIUM = chromiumAvailable();
-if (!HAVE_CHROMIUM) {
-  if (process.env.CI === 'true') {
-    test('Chromium is installed for the viewer tests', () => {
-      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-    });
-  } else {
-    console.warn('Chromium not found: apt-get install chromium (skipping the viewer markup tests)');
-  }
-}
+const HAVE_CHROMIUM = requireChromium('the viewer markup tests', test);
 
 describe.skipIf(!HAVE_CHROMIUM)('viewer: names from a trace are text, never markup', () => {
   const site = mkdtempSync(join(tmpdir(), 'stroom-viewer-site-'));

@@ -18,19 +18,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { simulate, toTraceFile, type TraceFile } from '../../sim/model/index.js';
 import { smallSpec } from '../../viewer/src/builtin-small.js';
-import { buildViewer, CHROMIUM, chromiumAvailable, launch, serve, VIEWER, type Browser, type TestServer } from './helpers/harness.js';
+import { buildViewer, launch, serve, VIEWER, type Browser, type TestServer, requireChromium } from './helpers/harness.js';
 import { makeTrace } from './helpers/make-trace.js';
 
-const HAVE_CHROMIUM = chromiumAvailable();
-if (!HAVE_CHROMIUM) {
-  if (process.env.CI === 'true') {
-    test('Chromium is installed for the viewer tests', () => {
-      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
-    });
-  } else {
-    console.warn('Chromium not found: apt-get install chromium (skipping the viewer end-to-end tests)');
-  }
-}
+const HAVE_CHROMIUM = requireChromium('the viewer end-to-end tests', test);
 
 const SHOTS = mkdtempSync(join(tmpdir(), 'stroom-viewer-shots-'));
 

@@ -121,3 +121,21 @@ export async function launch(viewport = { width: 1400, height: 1000 }): Promise<
     },
   };
 }
+
+/**
+ * Whether a Chromium suite can run. Under CI=true a missing Chromium registers a failing
+ * test instead of skipping; elsewhere it warns with how to install it. Call at the top of
+ * a suite file and pass the result to describe.skipIf.
+ */
+export function requireChromium(what: string, failingTest: (name: string, fn: () => void) => void): boolean {
+  const have = chromiumAvailable();
+  if (have) return true;
+  if (process.env.CI === 'true') {
+    failingTest('Chromium is installed for the viewer tests', () => {
+      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+    });
+  } else {
+    console.warn(`Chromium not found: apt-get install chromium (skipping ${what})`);
+  }
+  return false;
+}
