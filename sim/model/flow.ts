@@ -12,6 +12,7 @@ import { startTask, wakeTeam } from './agents.js';
 import { handover } from './mechanisms/handovers.js';
 import { resolveQuestions } from './mechanisms/questions.js';
 import { withdrawForCase } from './mechanisms/withdrawal.js';
+import { PART_EXTERNAL, queuePart, switchPart, workPart } from './attribution.js';
 import { R_EXTERNAL, R_IN_SERVICE, R_QUEUED } from './store.js';
 import { TR_ARRIVE, TR_DONE, TR_EXTERNAL, TR_STEP_DONE, TR_STEP_START } from './trace.js';
 import { TASK_OPERATE } from './person.js';
@@ -41,6 +42,7 @@ export function arrival(w: World, s: number): void {
   const rng = w.caseRng[s]!;
   r.stream[id] = s;
   r.arrival[id] = now;
+  r.partSince[id] = now;
   r.due[id] = now + spec.dueIn;
   r.kind[id] = rng.pickWeighted(w.streamKindWeights[s]!, w.streamKindTotal[s]!);
   r.urgent[id] = rng.next() < spec.urgentShare ? 1 : 0;
@@ -78,6 +80,7 @@ export function enqueue(w: World, id: number): void {
   const r = w.requests;
   const team = w.stepTeam[r.stream[id]!]![r.step[id]!]!;
   r.status[id] = R_QUEUED;
+  switchPart(w, id, queuePart(w, id));
   w.teamQueues[team]!.insert(id, r.teamEnter[id]!);
   w.metrics.queueChange(team, r.stream[id]!, 1);
   wakeTeam(w, team);
@@ -92,6 +95,7 @@ export function beginStep(w: World, id: number, p: PersonState): boolean {
   const r = w.requests;
   if (!resolveQuestions(w, id, p)) return false;
   r.status[id] = R_IN_SERVICE;
+  switchPart(w, id, workPart(w, id));
   const k = r.step[id]!;
   let hours = r.service[id * r.maxSteps + k]!;
   const improvised = r.improvised[id] === 1;
@@ -111,6 +115,7 @@ export function stepDone(w: World, id: number, p: PersonState): void {
     // The improvised answer did not hold: the step comes back (000:L2098-2121).
     w.metrics.rework();
     r.improvised[id] = 0;
+    r.reworking[id] = 1; // until the step is done again: its queue and work time is rework
     r.teamEnter[id] = w.sim.now;
     r.stepEnter[id] = w.sim.now;
     enqueue(w, id);
@@ -119,11 +124,13 @@ export function stepDone(w: World, id: number, p: PersonState): void {
   w.metrics.stepDone(id, team);
   if (w.trace !== null) w.trace.add(w.sim.now, TR_STEP_DONE, r.serial[id]!, k, team);
   withdrawForCase(w, id);
+  r.reworking[id] = 0;
   r.sender[id] = p.index;
   const wait = r.external[id * r.maxSteps + k]!;
   if (wait > 0) {
     // Outside the organisation now: nobody works on it, it comes back by itself.
     r.status[id] = R_EXTERNAL;
+    switchPart(w, id, PART_EXTERNAL);
     r.externalSum[id] = r.externalSum[id]! + wait;
     if (w.trace !== null) w.trace.add(w.sim.now, TR_EXTERNAL, r.serial[id]!, k, wait);
     w.sim.schedule(wait, w.kinds.externalDone, id);

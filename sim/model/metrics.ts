@@ -6,6 +6,7 @@ import { QuantileSketch, Tally } from '../stats/index.js';
 import { CAT_ABSENT, CAT_COMPENSATE, CAT_DESIGN, CAT_IDLE, CAT_MEETING, CAT_OFF, N_CATEGORIES } from './person.js';
 import { ESC_COLLISION } from './store.js';
 import { StreamMetrics } from './stream-metrics.js';
+import { N_PARTS, PART_QUEUE, switchPart } from './attribution.js';
 import type { World } from './world.js';
 
 export const SERIES_NAMES = [
@@ -44,6 +45,8 @@ export class Metrics {
   signals = 0;
   readonly answeredBy = [0, 0, 0, 0, 0, 0];
   externalWaitSum = 0;
+  /** Lead-time parts summed over the window's completions (attribution.ts). */
+  readonly partSum = new Float64Array(N_PARTS);
   withdrawnCount = 0;
   withdrawnWaitSum = 0;
   escalationHours = 0;
@@ -113,6 +116,8 @@ export class Metrics {
     this.leadTimes.add(lead);
     this.leadTally.add(lead);
     this.externalWaitSum += r.externalSum[id]!;
+    switchPart(this.w, id, PART_QUEUE); // books the last stretch
+    for (let p = 0, base = id * N_PARTS; p < N_PARTS; p++) this.partSum[p] = this.partSum[p]! + r.partTime[base + p]!;
     const ok = now <= r.due[id]! ? 1 : 0;
     this.byStream.complete(r.stream[id]!, lead, ok, r.externalSum[id]!);
     this.onTime += ok;
@@ -269,6 +274,7 @@ export class Metrics {
     this.handoverMismatches = this.reworks = this.compensations = this.designs = this.mtDesignItems = 0;
     this.mtDecisions = this.meetings = this.absences = this.stepsDone = this.stepsWithinNorm = 0;
     this.externalWaitSum = 0;
+    this.partSum.fill(0);
     this.withdrawnCount = this.withdrawnWaitSum = this.escalationHours = this.staleEscalationHours = this.operatorSignals = 0;
     this.signalsAnswered = this.signalsExpired = this.meetingsSpawned = this.meetingsCancelled = this.departures = this.keyDepartures = 0;
     this.decisions.fill(0);

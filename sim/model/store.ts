@@ -4,6 +4,8 @@
 // cases in the system in memory. No object per request: the hot path stays
 // allocation-light.
 
+import { N_PARTS } from './attribution.js';
+
 export const R_FREE = 0;
 export const R_QUEUED = 1;
 export const R_IN_SERVICE = 2;
@@ -49,6 +51,11 @@ export class RequestStore {
   externalSum: Float64Array;
   /** The operator who finished the case's last step (hands it over after an external wait). */
   sender: Int32Array;
+  /** Lead-time parts (attribution.ts): hours per part, the current part, since when; 1 while a step is redone. */
+  partTime: Float64Array;
+  part: Uint8Array;
+  partSince: Float64Array;
+  reworking: Uint8Array;
   /** First open non-blocking escalation about the case (-1: none); the rest follow EscalationStore.nextForCase. */
   escHead: Int32Array;
   private free: number[] = [];
@@ -74,6 +81,10 @@ export class RequestStore {
     this.service = new Float64Array(capacity * maxSteps);
     this.questions = new Uint8Array(capacity * maxSteps);
     this.escHead = new Int32Array(capacity).fill(-1);
+    this.partTime = new Float64Array(capacity * N_PARTS);
+    this.part = new Uint8Array(capacity);
+    this.partSince = new Float64Array(capacity);
+    this.reworking = new Uint8Array(capacity);
     this.external = new Float64Array(capacity * maxSteps);
     this.externalSum = new Float64Array(capacity);
     this.sender = new Int32Array(capacity);
@@ -91,6 +102,9 @@ export class RequestStore {
     this.questionsLeft[id] = 0;
     this.escHead[id] = -1;
     this.externalSum[id] = 0;
+    this.partTime.fill(0, id * N_PARTS, (id + 1) * N_PARTS);
+    this.part[id] = 0;
+    this.reworking[id] = 0;
     return id;
   }
 
@@ -117,6 +131,10 @@ export class RequestStore {
     this.service = grow(this.service, n * this.maxSteps);
     this.questions = grow(this.questions, n * this.maxSteps);
     this.escHead = grow(this.escHead, n);
+    this.partTime = grow(this.partTime, n * N_PARTS);
+    this.part = grow(this.part, n);
+    this.partSince = grow(this.partSince, n);
+    this.reworking = grow(this.reworking, n);
     this.external = grow(this.external, n * this.maxSteps);
     this.externalSum = grow(this.externalSum, n);
     this.sender = grow(this.sender, n);

@@ -40,3 +40,18 @@ describe('per-stream and per-team results', () => {
     for (const [id, t] of Object.entries(r.byTeam)) expect(busy.byTeam[id]!.offered_load).toBeCloseTo(2 * t.offered_load, 9);
   });
 });
+
+describe('lead-time parts', () => {
+  it('every hour of a lead time is booked to one part: the parts add up to the mean', () => {
+    const spec = smallOrg({ coverage: 0.2, tacit: 0.5 });
+    spec.streams[0]!.steps[1]!.externalWaits = [{ party: 'applicant', probability: 0.5, duration: { type: 'exponential', mean: 20 } }];
+    const r = simulate(spec, { seed: 4, horizon: 20 * 40, warmup: 4 * 40 });
+    const parts = r.leadTimeParts;
+    const sum = Object.values(parts).reduce((a, b) => a + b, 0);
+    expect(sum).toBeCloseTo(r.metrics.lead_time_mean, 6);
+    // The parts this organisation has are all there: queues, work, key persons, escalations, rework, waits outside.
+    for (const p of ['queue', 'work', 'key_person', 'manager', 'external', 'rework', 'handover'] as const) expect(parts[p], p).toBeGreaterThan(0);
+    expect(parts.external).toBeCloseTo(r.metrics.external_wait_mean, 6);
+    for (const v of Object.values(parts)) expect(v).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -20,9 +20,10 @@
 // deterministic.
 
 import { workArrives } from '../agents.js';
-import { ESC_COLLISION } from '../store.js';
 import { TR_ESCALATE, TR_RAISE } from '../trace.js';
 import type { World } from '../world.js';
+import { PART_COORDINATOR, PART_HANDOVER, PART_MANAGER, PART_MEETING, switchPart } from '../attribution.js';
+import { ESC_COLLISION, ESC_HANDOVER, R_PARKED } from '../store.js';
 import { scheduleFallback } from './intervention.js';
 
 export const LEVEL_COORDINATOR = 0;
@@ -113,6 +114,7 @@ export function teamPair(w: World, e: number): number {
 
 export function deliver(w: World, e: number, person: number, level: number): void {
   const E = w.escalations;
+  caseWaitsOn(w, e, level === LEVEL_COORDINATOR ? PART_COORDINATOR : PART_MANAGER);
   E.receiver[e] = person;
   E.level[e] = Math.max(E.level[e]!, level);
   w.persons[person]!.escalations.push(e);
@@ -145,6 +147,7 @@ export function toMeeting(w: World, e: number): void {
   if (target < 0) target = w.mtMeeting;
   E.receiver[e] = -1;
   E.level[e] = LEVEL_MEETING;
+  caseWaitsOn(w, e, PART_MEETING);
   if (target < 0) {
     // No meeting to take it: the case follows the fallback rule.
     w.metrics.toMeeting(false);
@@ -154,4 +157,14 @@ export function toMeeting(w: World, e: number): void {
   w.metrics.toMeeting(meetings[target]!.kind === 'mt');
   if (w.trace !== null) w.trace.add(w.sim.now, TR_ESCALATE, E.id[e]!, -1 - target, LEVEL_MEETING);
   w.meetingQueues[target]!.push(e);
+}
+
+/** A case parked on escalation e now waits on `part` (a handover question stays `handover`). */
+export function caseWaitsOn(w: World, e: number, part: number): void {
+  const E = w.escalations;
+  if (E.blocking[e] !== 1) return;
+  const id = E.request[e]!;
+  const r = w.requests;
+  if (r.serial[id] !== E.serial[e] || r.status[id] !== R_PARKED) return;
+  switchPart(w, id, E.reason[e] === ESC_HANDOVER ? PART_HANDOVER : part);
 }

@@ -26,6 +26,7 @@ export function handover(w: World, id: number, next: number, sender: PersonState
   r.step[id] = next;
   r.questionsLeft[id] = r.questions[id * r.maxSteps + next]!;
   r.improvised[id] = 0;
+  r.reworking[id] = 0;
   r.teamEnter[id] = w.sim.now;
   r.stepEnter[id] = w.sim.now;
   if (from !== to && w.rng.handover.next() < w.spec.behaviour.handoverMismatch * (1 - w.definitions[s * w.maxSteps + next]!)) {

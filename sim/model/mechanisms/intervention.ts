@@ -27,7 +27,8 @@ import { OUT_COMPENSATED, OUT_OPEN, OUT_REFERRED, OUT_RESOLVED, OUT_SIGNALLED, R
 import { TR_RESOLVED } from '../trace.js';
 import type { World } from '../world.js';
 import { signalEscalation } from './design.js';
-import { LEVEL_COORDINATOR, routeToManager, teamPair, toMeeting } from './escalation.js';
+import { caseWaitsOn, LEVEL_COORDINATOR, routeToManager, teamPair, toMeeting } from './escalation.js';
+import { PART_FALLBACK } from '../attribution.js';
 import { managerAuthor } from './learning.js';
 import { unpark } from './questions.js';
 import { isStale, unlinkFromCase, withdraw } from './withdrawal.js';
@@ -139,6 +140,7 @@ export function scheduleFallback(w: World, e: number): void {
   const E = w.escalations;
   if (E.outcome[e] === OUT_OPEN) E.outcome[e] = OUT_SIGNALLED;
   E.held[e] = 1; // the event below refers to this slot
+  caseWaitsOn(w, e, PART_FALLBACK);
   w.sim.schedule(w.spec.behaviour.fallbackDelay, w.kinds.fallback, e);
 }
 

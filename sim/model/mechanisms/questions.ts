@@ -21,7 +21,8 @@
 // `signal` (signal or not), `improvise` (improvise or escalate), `visibility`.
 
 import type { PersonState } from '../person.js';
-import { ESC_QUESTION, R_PARKED } from '../store.js';
+import { ESC_HANDOVER, ESC_QUESTION, R_PARKED } from '../store.js';
+import { PART_HANDOVER, PART_KEY_PERSON, switchPart } from '../attribution.js';
 import { TR_QUESTION } from '../trace.js';
 import type { World } from '../world.js';
 import { escalate } from './escalation.js';
@@ -73,6 +74,7 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
     if (holder >= 0) {
       const h = w.persons[holder]!;
       r.status[id] = R_PARKED;
+      switchPart(w, id, reason === ESC_HANDOVER ? PART_HANDOVER : PART_KEY_PERSON);
       h.consults.push(id);
       h.consultTypes.push(q);
       note(w, id, q, HOW_TACIT, PARKED);
