@@ -6,6 +6,7 @@ import { QuantileSketch, Tally } from '../stats/index.js';
 import { CAT_ABSENT, CAT_COMPENSATE, CAT_DESIGN, CAT_IDLE, CAT_MEETING, CAT_OFF, N_CATEGORIES } from './person.js';
 import { ESC_COLLISION } from './store.js';
 import { StreamMetrics } from './stream-metrics.js';
+import { Anatomy } from './anatomy.js';
 import { N_PARTS, PART_QUEUE, switchPart } from './attribution.js';
 import type { World } from './world.js';
 
@@ -83,10 +84,13 @@ export class Metrics {
 
   /** The same window, per stream and per team. */
   readonly byStream: StreamMetrics;
+  /** What became of every problem of the window. */
+  readonly anatomy: Anatomy;
 
   constructor(w: World) {
     this.w = w;
     this.byStream = new StreamMetrics(w);
+    this.anatomy = new Anatomy(w);
     const n = w.spec.persons.length;
     this.decisions = new Float64Array(n);
     this.personStart = new Float64Array(n * N_CATEGORIES);
@@ -163,11 +167,13 @@ export class Metrics {
   }
   improvisation(): void {
     this.improvisations++;
+    this.anatomy.improvised++;
     this.wk.impro++;
   }
   escalation(reason: number, stream: number): void {
     this.escalations++;
     this.byStream.escalation(stream);
+    this.anatomy.escalationRaised();
     this.escalationsByReason[reason] = this.escalationsByReason[reason]! + 1;
     this.wk.esc++;
     if (reason === ESC_COLLISION) this.problems++;
@@ -182,6 +188,7 @@ export class Metrics {
   escalationEnded(e: number): void {
     const E = this.w.escalations;
     if (E.created[e]! < this.windowStart) return;
+    this.anatomy.escalationEnded(E.outcome[e]!);
     this.escalationsEnded++;
     this.latencySum += E.resolved[e]! - E.created[e]!;
   }
@@ -228,6 +235,7 @@ export class Metrics {
     this.wk.withdrawn++;
     const E = this.w.escalations;
     if (E.created[e]! < this.windowStart) return;
+    this.anatomy.escalationEnded(E.outcome[e]!);
     this.withdrawnCount++;
     this.withdrawnWaitSum += this.w.sim.now - E.created[e]!;
   }
@@ -267,6 +275,7 @@ export class Metrics {
     this.leadTimes.clear();
     this.leadTally.reset();
     this.byStream.reset();
+    this.anatomy.reset();
     this.escalations = this.toMT = this.toMeetings = this.escalationsEnded = this.latencySum = 0;
     this.escalationsByReason = [0, 0, 0];
     this.collisions = this.collisionEscalations = this.improvisations = this.problems = this.visible = this.signals = 0;

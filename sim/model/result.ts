@@ -8,6 +8,7 @@ import { WEEK_HOURS } from './spec.js';
 import type { TraceData } from './trace.js';
 import type { StreamMetricId, TeamMetricId } from './stream-metrics.js';
 import { LEAD_TIME_PART_IDS, type LeadTimePart } from './attribution.js';
+import type { AnatomyResult } from './anatomy.js';
 import type { World } from './world.js';
 import { ESC_COLLISION } from './store.js';
 
@@ -89,6 +90,8 @@ export interface ModelRunResult {
   byTeam: Record<string, Record<TeamMetricId, number>>;
   /** Mean hours per completed request in each part of its lead time (LEAD_TIME_PARTS); they add up to lead_time_mean. */
   leadTimeParts: Record<LeadTimePart, number>;
+  /** What became of the window's problems (anatomy.ts). */
+  anatomy: AnatomyResult;
   /** Every meeting of the run: the scenario's, then those the organisation set up itself (trace meeting indices). */
   meetings: { id: string; name: string; kind: string }[];
   trace?: TraceData;
@@ -195,6 +198,7 @@ export function buildResult(w: World): ModelRunResult {
     events: w.sim.eventsFired,
     meetings: w.meetings.map((mt) => ({ id: mt.id, name: mt.name, kind: mt.kind })),
     byStream: m.byStream.streams(weeks),
+    anatomy: m.anatomy.result(m.arrivals),
     leadTimeParts: Object.fromEntries(LEAD_TIME_PART_IDS.map((p, i) => [p, ratio(m.partSum[i]!, m.completions)])) as Record<LeadTimePart, number>,
     byTeam: m.byStream.teams(),
   };

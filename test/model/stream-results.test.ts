@@ -55,3 +55,27 @@ describe('lead-time parts', () => {
     for (const v of Object.values(parts)) expect(v).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe("the loop's anatomy", () => {
+  it("every problem has one fate; visible and designed problems are shares of them", () => {
+    const r = simulate(smallOrg({ coverage: 0.2 }), { seed: 6, horizon: 30 * 40, warmup: 4 * 40 });
+    const a = r.anatomy;
+    const fates = Object.values(a.fates).reduce((x, y) => x + y, 0);
+    expect(fates).toBeCloseTo(a.problems_per_100, 9);
+    expect(a.problems_per_100).toBeCloseTo(r.metrics.problems_per_100, 9);
+    expect(a.fates.improvised).toBeCloseTo(r.metrics.improvisations_per_100, 9);
+    expect(a.fates.withdrawn).toBeCloseTo(r.metrics.escalations_withdrawn_per_100, 9);
+    expect(a.visible_share).toBeCloseTo(r.metrics.signal_visibility, 9);
+    expect(a.designed_share).toBeGreaterThan(0);
+    expect(a.designed_share).toBeLessThanOrEqual(a.visible_share);
+    // Design takes at least its lead time after the problem was recorded.
+    expect(a.time_to_design_mean).toBeGreaterThanOrEqual(40);
+  });
+
+  it('without design work taking effect, no problem is credited to design', () => {
+    const spec = smallOrg({ coverage: 0.2, behaviour: { designLeadTime: 1e9 } });
+    const r = simulate(spec, { seed: 6, horizon: 20 * 40 });
+    expect(r.anatomy.designed_share).toBe(0);
+    expect(Number.isNaN(r.anatomy.time_to_design_mean)).toBe(true);
+  });
+});

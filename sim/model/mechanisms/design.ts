@@ -28,6 +28,7 @@ export function recordSignal(w: World, s: number, q: number, author: number = NO
   const cell = s * w.nTypes + q;
   w.backlog[cell] = w.backlog[cell]! + 1;
   rememberSignal(w, cell, author);
+  if (w.observing) w.metrics.anatomy.recorded(cell);
   w.metrics.signal();
   if (w.trace !== null) w.trace.add(w.sim.now, TR_SIGNAL, s, q, w.backlog[cell]!);
 }
@@ -81,6 +82,7 @@ export function beginDesignWork(w: World, cell: number): void {
   if (w.designLeft[cell]! > 0) return;
   w.designLeft[cell] = w.behaviourDist.design.sample(w.rng.design);
   w.designStarted[cell] = w.sim.now;
+  w.metrics.anatomy.designBegins(cell);
 }
 
 /** Adds design work to a cell (from a manager or an MT agenda slot). */
@@ -105,6 +107,7 @@ export function designEffect(w: World, cell: number): void {
   }
   w.backlog[cell] = 0;
   signalsAnswered(w, cell);
+  w.metrics.anatomy.designTakesEffect(cell);
   w.designHeld[cell] = 0;
   w.metrics.designCompleted();
   if (w.trace !== null) w.trace.add(w.sim.now, TR_DESIGN, cell, Math.round(w.explicit[cell]! * 1e6), 0);
