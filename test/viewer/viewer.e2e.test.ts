@@ -138,6 +138,8 @@ describe.skipIf(!HAVE_CHROMIUM)('viewer end to end', () => {
     })()`);
     expect(same).toBe(true);
     await page.keyboard.press('+');
+    // The speed label is redrawn on the next frame: wait for it rather than read it at once.
+    await page.waitForFunction(() => document.querySelector('#speed')?.textContent?.includes('×64'), undefined, { timeout: 10_000 }).catch(() => undefined);
     expect(await page.locator('#speed').textContent()).toContain('×64');
   });
 
@@ -149,6 +151,9 @@ describe.skipIf(!HAVE_CHROMIUM)('viewer end to end', () => {
     expect(await page.locator('.marker-warmup').count()).toBe(1);
     await page.locator('.marker-phase').nth(2).click();
     expect(await time()).toBe(timeline[2]!.at);
+    await page
+      .waitForFunction((want) => document.querySelector('#phase')?.textContent === want, `Now: ${timeline[2]!.label}`, { timeout: 10_000 })
+      .catch(() => undefined);
     expect(await page.locator('#phase').textContent()).toBe(`Now: ${timeline[2]!.label}`);
     expect(await page.locator('.marker-phase').nth(2).getAttribute('title')).toContain(timeline[2]!.label);
   });
