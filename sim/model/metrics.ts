@@ -6,6 +6,7 @@ import { QuantileSketch, Tally } from '../stats/index.js';
 import { CAT_ABSENT, CAT_COMPENSATE, CAT_DESIGN, CAT_IDLE, CAT_MEETING, CAT_OFF, N_CATEGORIES } from './person.js';
 import { ESC_COLLISION } from './store.js';
 import { StreamMetrics } from './stream-metrics.js';
+import { meanPropensities, sumOnDuty } from './time-sums.js';
 import { Anatomy } from './anatomy.js';
 import { N_PARTS, PART_QUEUE, switchPart } from './attribution.js';
 import type { World } from './world.js';
@@ -355,20 +356,7 @@ export class Metrics {
 
   /** Mean propensities now: operators' to signal, managers' to compensate. */
   propensities(): { operator: number; manager: number } {
-    let os = 0;
-    let on = 0;
-    let ms = 0;
-    let mn = 0;
-    for (const p of this.w.persons) {
-      if (p.isManager) {
-        ms += p.propensity;
-        mn++;
-      } else if (p.operatorTeam >= 0) {
-        os += p.signalPropensity;
-        on++;
-      }
-    }
-    return { operator: on > 0 ? os / on : Number.NaN, manager: mn > 0 ? ms / mn : Number.NaN };
+    return meanPropensities(this.w);
   }
   private weekStartTime = 0;
   private overtimeWeekStart = 0;
@@ -409,15 +397,4 @@ export class Metrics {
   }
 }
 
-/** On-duty hours: every category but off-time and absence. */
-export function sumOnDuty(t: Float64Array): number {
-  let s = 0;
-  for (let c = 0; c < N_CATEGORIES; c++) if (c !== CAT_OFF && c !== CAT_ABSENT) s += t[c]!;
-  return s;
-}
-
-/** Busy hours: on duty and not idle. */
-export function sumBusy(t: Float64Array): number {
-  return sumOnDuty(t) - t[CAT_IDLE]!;
-}
-
+export { sumBusy, sumOnDuty } from './time-sums.js';
