@@ -13,7 +13,7 @@ import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { workerCommand } from './commands/worker.js';
 import { applyExtendsRoot, EXTENDS_ROOT_OPTION } from './extends-root.js';
-import { reportError } from './report-error.js';
+import { reportError, scrub } from './report-error.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     await parser.parseAsync();
   } catch (e) {
     if (e instanceof UsageErrorFromYargs) {
-      process.stderr.write(`stroom: ${e.message}\nRun "stroom --help" or "stroom <command> --help" for usage.\n`);
+      process.stderr.write(`stroom: ${scrub(e.message)}\nRun "stroom --help" or "stroom <command> --help" for usage.\n`);
       return 2;
     }
     return reportError(e);

@@ -31,9 +31,15 @@ function queueValues(): string[] {
  * quoting it, say) shows it redacted, and a URL's password (scheme://user:password@)
  * never reaches stderr.
  */
-function scrub(text: string): string {
+export function scrub(text: string): string {
   let out = text;
   for (const v of queueValues()) out = out.split(v).join(redactUrl(v));
+  // Any other word of the command line with an "@" may hold a password too (a URL given
+  // without --queue, or half of one split at an unquoted space): hide what precedes the "@".
+  for (const a of process.argv.slice(2)) {
+    const at = a.lastIndexOf('@');
+    if (at > 0) out = out.split(a).join(`***${a.slice(at)}`);
+  }
   return out.replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)[^\s]*@/gi, '$1***@');
 }
 

@@ -76,6 +76,24 @@ describe('--queue given twice', () => {
   });
 });
 
+describe('a URL the command line itself rejects', () => {
+  it('is not echoed with its password by the argument parser', { timeout: 120_000 }, async () => {
+    const runs = [
+      [...SWEEP, `redis://user:${PW}@localhost:1`], // --queue forgotten: an unknown argument
+      ['worker', '--queue', 'redis://localhost:1', `redis://user:${PW}@localhost:6379`],
+      ['worker', '--queue', `redis://u:${PW}@h:1`, '--log-level', `redis://u:${PW}@x`],
+      [...SWEEP, '--queue', `redis://u:${PW}`, 'x@localhost:1'], // a password split at an unquoted space
+    ];
+    const results = await Promise.all(runs.map((args) => stroom(args)));
+    results.forEach((r, i) => {
+      expect(r.code, `run ${i}: ${r.stderr}`).toBe(2);
+      expectNoSecret(`run ${i} stderr`, r.stderr);
+      expectNoSecret(`run ${i} stdout`, r.stdout);
+    });
+    expect(results[3]!.stderr).not.toContain('x@localhost');
+  });
+});
+
 describe('a well-formed URL with a password and no server', () => {
   it('names the server without its password (sweep and worker, exit 1)', { timeout: 300_000 }, async () => {
     const port = await freePort();
