@@ -43,15 +43,15 @@ export function workerCommand(setExit: (code: number) => void): CommandModule<ob
       const log = pino({ level: args['log-level'], base: undefined }, pino.destination(2));
       const note = (line: string) => process.stderr.write(`stroom worker: ${line}\n`);
       const { startQueueWorker } = await import('../../node/queue/worker.js');
-      note(`connecting to ${target.display} ...`);
-      const worker = await startQueueWorker({ target, times: { connectMs: giveUpMs, giveUpMs }, threads, lockMs, jobTimeoutMs, log, note });
-      note(`taking jobs from ${target.display} with ${threads} thread${threads === 1 ? '' : 's'}; Ctrl-C stops and hands running replications back to the queue`);
+      // The signal handlers go in before the first job can be taken: a worker stopped
+      // as soon as it has started a replication must still hand it back, not die.
+      let worker: Awaited<ReturnType<typeof startQueueWorker>> | undefined;
       let signals = 0;
       const onSignal = (signal: NodeJS.Signals) => {
         signals++;
         if (signals === 1) {
           note(`${signal}: stopping; running replications are handed back to the queue (again to quit at once)`);
-          void worker.stop();
+          if (worker) void worker.stop();
         } else {
           // Abandoned jobs keep their lock until it expires; then another worker retries them.
           note(`${signal}: quitting; unfinished replications will be retried by other workers`);
@@ -60,6 +60,16 @@ export function workerCommand(setExit: (code: number) => void): CommandModule<ob
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
+      note(`connecting to ${target.display} ...`);
+      try {
+        worker = await startQueueWorker({ target, times: { connectMs: giveUpMs, giveUpMs }, threads, lockMs, jobTimeoutMs, log, note });
+      } catch (e) {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        throw e;
+      }
+      if (signals > 0) void worker.stop();
+      else note(`taking jobs from ${target.display} with ${threads} thread${threads === 1 ? '' : 's'}; Ctrl-C stops and hands running replications back to the queue`);
       const code = await worker.stopped;
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
