@@ -24,6 +24,8 @@ interface Case {
   /** Arguments: FILE is the scenario, DIR the case's folder. */
   args: string[];
   expect: string[];
+  /** Texts the message must not contain (a wrong explanation). */
+  reject?: string[];
 }
 
 const CASES: Case[] = [
@@ -47,6 +49,7 @@ const CASES: Case[] = [
   { name: '--max-reps twice', args: ['compare', 'FILE', '--precision', '0.1', '--max-reps', '20', '--max-reps', '30'], expect: ['--max-reps given 2 times'] },
   { name: 'trace --design twice', args: ['trace', 'FILE', '--design', 'island', '--design', 'usm'], expect: ['--design given 2 times'] },
   { name: 'demo --reps twice', args: ['demo', '--reps', '3', '--reps', '4'], expect: ['--reps given 2 times'] },
+  { name: '--set of a name every object has (toString)', args: ['sweep', 'FILE', '--set', 'toString=1,2'], expect: ['toString'], reject: ['given twice'] },
   // numbers
   { name: '--max-reps 0', args: ['compare', 'FILE', '--precision', '0.1', '--max-reps', '0'], expect: ['--max-reps', 'whole number from 1'] },
   { name: '--max-reps without --precision', args: ['compare', 'FILE', '--max-reps', '50'], expect: ['--max-reps', 'only with --precision'] },
@@ -100,6 +103,7 @@ describe.concurrent('bad flags and outputs: refused before any work', () => {
       const r = await stroom(args, { cwd: caseDir });
       expect(r.code, r.stderr).toBe(2);
       for (const text of c.expect) expect(r.stderr).toContain(text);
+      for (const text of c.reject ?? []) expect(r.stderr).not.toContain(text);
       expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
       expect(r.stdout).toBe('');
       // Nothing but the scenario file: no output, no temporary file, no folder made for an output.

@@ -80,6 +80,7 @@ describe.skipIf(!available && process.env.CI !== 'true')('hostile jobs', () => {
       ['a horizon of 1000 years', addModelJob(usm(), { ...TASK, horizon: 1000 * 2080 }), /refused: malformed job: warm-up plus horizon is \d+ h; at most 208000 h \(100 years\) are allowed/],
       ['data that is not an object', queue.add('run', 'run me' as never, { jobId: 'h-text' }).then(() => 'h-text'), /refused: malformed job: expected an object, got string/],
       ['a job without a task', queue.add('run', { key: '0123456789abcdef', spec: '0123456789abcdef' }, { jobId: 'h-notask' }).then(() => 'h-notask'), /refused: malformed job: task: expected an object, got undefined/],
+      ['a design point with a huge text', addModelJob(usm(), { ...TASK, seed: 7, point: { 'behaviour.x': 'y'.repeat(20_000) } }), /refused: malformed job: task\.point\.behaviour\.x: text of 20000 characters/],
       ['a horizon that is text', addModelJob(usm(), { ...TASK, horizon: 'long' }), /refused: malformed job: task\.horizon: expected hours > 0/],
       ['a key that lies about its content', (async () => {
         const model = usm();
@@ -99,7 +100,7 @@ describe.skipIf(!available && process.env.CI !== 'true')('hostile jobs', () => {
 
     const good = await addModelJob(usm());
     const done = await settled(good);
-    expect(await done.getState()).toBe('completed');
+    expect(await done.getState(), done.failedReason).toBe('completed');
     expect(await client.exists(resultKey(good.slice(2)))).toBe(1);
     expect(worker.child.exitCode).toBeNull();
 

@@ -61,12 +61,12 @@ function scalar(text: string): unknown {
 }
 
 export function parseSets(sets: string[]): Record<string, unknown[]> {
-  const factors: Record<string, unknown[]> = {};
+  const factors: Record<string, unknown[]> = Object.create(null) as Record<string, unknown[]>;
   for (const s of sets) {
     const eq = s.indexOf('=');
     if (eq <= 0 || eq === s.length - 1) throw new UsageError(`--set "${s}": expected path=value1,value2,... e.g. designs.usm.policies.protectedDesignShare=0,0.1,0.2`);
     const path = s.slice(0, eq).trim();
-    if (factors[path]) throw new UsageError(`--set: path "${path}" given twice`);
+    if (Object.hasOwn(factors, path)) throw new UsageError(`--set: path "${path}" given twice`);
     factors[path] = s.slice(eq + 1).split(',').map(scalar);
   }
   return factors;
@@ -94,7 +94,7 @@ export function withRangeUnit(x: number, unit: string): number | string {
  * number is in a scenario file: hours for times, per hour for rates.
  */
 export function parseRanges(ranges: string[]): { ranges: Record<string, FactorRange>; units: Record<string, string> } {
-  const out: Record<string, FactorRange> = {};
+  const out: Record<string, FactorRange> = Object.create(null) as Record<string, FactorRange>;
   const units: Record<string, string> = {};
   const hint = 'expected path=min:max (add :int for whole numbers), with the unit of the field, e.g. organisation.streams[0].arrivals=150/week:250/week';
   for (const r of ranges) {
@@ -107,7 +107,7 @@ export function parseRanges(ranges: string[]): { ranges: Record<string, FactorRa
     if (lo === undefined || hi === undefined) throw new UsageError(`--range "${r}": ${hint}`);
     if (lo.unit !== '' && hi.unit !== '' && lo.unit !== hi.unit) throw new UsageError(`--range "${r}": min and max are in different units ("${lo.unit}", "${hi.unit}"); give both in the same unit`);
     const path = r.slice(0, eq).trim();
-    if (out[path]) throw new UsageError(`--range: path "${path}" given twice`);
+    if (Object.hasOwn(out, path)) throw new UsageError(`--range: path "${path}" given twice`);
     if (!(Number.isFinite(lo.value) && Number.isFinite(hi.value) && hi.value > lo.value)) throw new UsageError(`--range "${r}": need finite numbers with min < max`);
     out[path] = { min: lo.value, max: hi.value, ...(integer ? { integer: true } : {}) };
     units[path] = hi.unit || lo.unit;
