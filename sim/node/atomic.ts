@@ -7,7 +7,7 @@
 // into a read-only place is refused at once instead of after every replication.
 
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** Writing an output failed: the message names the user's path and the reason. */
@@ -59,7 +59,11 @@ export function writeAtomic(path: string, produce: (write: (chunk: string | Uint
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'wx', 0o644);
+    // A new file gets the usual mode (0666 less the umask); a file written over keeps its
+    // own, so a report made private (0600) stays private when it is written again.
+    fd = openSync(tmp, 'wx', 0o666);
+    const previous = statOrUndefined(path);
+    if (previous?.isFile()) fchmodSync(fd, previous.mode & 0o7777);
     const f = fd;
     produce((chunk) => {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;

@@ -2,7 +2,7 @@
 // leaves no temporary file when the disk fills up; the output checks refuse what cannot
 // be written before any work; the streamed trace file is byte for byte what
 // JSON.stringify(toTraceFile(...)) gives; the size estimator refuses what is too big.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallOrg } from '../../sim/model/examples/small-org.js';
@@ -22,6 +22,18 @@ describe('atomic writer', () => {
     writeFileAtomic(p, 'two');
     expect(readFileSync(p, 'utf8')).toBe('two');
     expect(readdirSync(join(dir, 'a', 'b'))).toEqual(['out.csv']);
+  });
+
+  it('keeps the mode of a file it writes over; a new file follows the umask', () => {
+    const dir = tempDir('stroom-atomic-');
+    const p = join(dir, 'private.csv');
+    writeFileSync(p, 'old');
+    chmodSync(p, 0o600);
+    writeFileAtomic(p, 'new');
+    expect(statSync(p).mode & 0o777).toBe(0o600);
+    const fresh = join(dir, 'fresh.csv');
+    writeFileAtomic(fresh, 'x');
+    expect(statSync(fresh).mode & 0o777).toBe(0o666 & ~process.umask());
   });
 
   it('a full disk names the user path, keeps the old file and leaves no temporary file', () => {

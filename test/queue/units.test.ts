@@ -116,6 +116,21 @@ describe('--queue parsing', () => {
       expect(() => parseRedisUrl(bad)).toThrow(QueueUrlError);
     }
   });
+
+  it('takes the password from STROOM_REDIS_PASSWORD (not shown in ps) unless the URL has one', async () => {
+    const { queueArg } = await import('../../sim/cli/commands/sweep.js');
+    const before = process.env['STROOM_REDIS_PASSWORD'];
+    process.env['STROOM_REDIS_PASSWORD'] = 'from-env';
+    try {
+      const t = await queueArg('redis://10.0.0.5:6380');
+      expect(t.password).toBe('from-env');
+      expect(t.display).not.toContain('from-env');
+      expect((await queueArg('redis://:inurl@10.0.0.5')).password).toBe('inurl');
+    } finally {
+      if (before === undefined) delete process.env['STROOM_REDIS_PASSWORD'];
+      else process.env['STROOM_REDIS_PASSWORD'] = before;
+    }
+  });
 });
 
 describe('run budget', () => {

@@ -43,7 +43,12 @@ export async function queueArg(v: string) {
   if (typeof v !== 'string') throw new UsageError('--queue given more than once; give it once');
   const { parseRedisUrl, QueueUrlError } = await import('../../node/queue/redis-url.js');
   try {
-    return parseRedisUrl(v);
+    const target = parseRedisUrl(v);
+    // A password in the URL shows in `ps` to every user of the machine; from the
+    // environment it does not. The URL's own password wins when both are given.
+    const fromEnv = process.env['STROOM_REDIS_PASSWORD'];
+    if (target.password === undefined && fromEnv !== undefined && fromEnv !== '') target.password = fromEnv;
+    return target;
   } catch (e) {
     throw e instanceof QueueUrlError ? new UsageError(e.message) : e;
   }
@@ -132,7 +137,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         .option('samples', { type: 'number', describe: 'number of Latin hypercube points' })
         .option('designs', { alias: 'd', type: 'string', describe: 'designs at every point (default: all)' })
         .option('metrics', { alias: 'm', type: 'string', describe: `metrics in the table (default: ${DEFAULT_METRICS.join(',')}); CSV/JSON hold all` })
-        .option('queue', { type: 'string', describe: 'run the replications on `stroom worker`s through Redis: redis://host:port' })
+        .option('queue', { type: 'string', describe: 'run the replications on `stroom worker`s through Redis: redis://host:port (a password is best given in STROOM_REDIS_PASSWORD, which ps does not show)' })
         .option('sweep-id', { type: 'string', describe: 'name of the sweep on the queue and of its state file (default: a hash of its content)' })
         .option('resume', { type: 'boolean', describe: 'reuse the finished replications in the state file; run only what is missing' })
         .option('state-dir', { type: 'string', describe: 'keep finished replications in this folder (default: <output>.state.jsonl beside -o)' })

@@ -26,7 +26,7 @@ export function workerCommand(setExit: (code: number) => void): CommandModule<ob
     describe: 'run replications from a sweep queue (stroom sweep --queue) on this machine until stopped',
     builder: (y) =>
       y
-        .option('queue', { type: 'string', demandOption: true, describe: 'the Redis server of the queue: redis://host:port' })
+        .option('queue', { type: 'string', demandOption: true, describe: 'the Redis server of the queue: redis://host:port (a password is best given in STROOM_REDIS_PASSWORD, which ps does not show)' })
         .option('workers', { alias: 'w', type: 'number', describe: 'threads, i.e. replications run at once (default: one per CPU)' })
         .option('lock-ms', { type: 'number', describe: 'job lock in ms: jobs of a worker that died are retried 1-3 locks later (default 30000)' })
         .option('job-timeout', { type: 'number', describe: 'seconds one replication may run on this worker before it fails for good (default 3600)' })
