@@ -62,6 +62,15 @@ describe('state file', () => {
     expect(() => openStateFile(join(dir, 'bad.jsonl'), { resume: true, sweepId: 'x' })).toThrow(/damaged/);
     writeFileSync(join(dir, 'other.jsonl'), '{"hello":1}\n');
     expect(() => openStateFile(join(dir, 'other.jsonl'), { resume: true, sweepId: 'x' })).toThrow(/not a stroom sweep state file/);
+    // One line that is not JSON is a foreign file, not a torn header: kept, not replaced.
+    writeFileSync(join(dir, 'note.jsonl'), 'my notes\n');
+    expect(() => openStateFile(join(dir, 'note.jsonl'), { resume: true, sweepId: 'x' })).toThrow(/not a stroom sweep state file/);
+    expect(readFileSync(join(dir, 'note.jsonl'), 'utf8')).toBe('my notes\n');
+    // A torn header is still a torn write of ours.
+    writeFileSync(join(dir, 'torn.jsonl'), '{"stroom":"stroom-sw\n');
+    const torn = openStateFile(join(dir, 'torn.jsonl'), { resume: true, sweepId: 'x' });
+    expect(torn.loaded).toBe(0);
+    torn.close();
   });
 
   it("refuses another sweep's file and any record that is incomplete or not finite, naming the line", () => {

@@ -47,6 +47,12 @@ interface Parsed {
   validBytes: number;
 }
 
+/** Whether a line is (a torn start of) the header this module writes. */
+function looksLikeHeader(line: string): boolean {
+  const start = `{"stroom":"${MAGIC}"`;
+  return line.startsWith(start) || start.startsWith(line);
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function parse(path: string, text: string, sweepId: string, shape: ResultShape | undefined): Parsed {
@@ -65,6 +71,9 @@ function parse(path: string, text: string, sweepId: string, shape: ResultShape |
     try {
       value = JSON.parse(line);
     } catch {
+      // A first line that could not begin a header is someone else's file (a one-line
+      // note, a CSV header), never a torn write of ours: refuse it rather than replace it.
+      if (lineNo === 1 && !looksLikeHeader(line)) throw new StateFileError(`${path} is not a stroom sweep state file; ${START_OVER}, or choose another -o or --state-dir`);
       if (pos >= text.length) break; // a torn last line that happens to end in a newline byte
       throw bad('damaged line (not JSON)');
     }
