@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scaleSpec, scaleDistribution, withLoadSchedule, splitPoint } from '../../sim/experiment/scale.js';
 import { factorAt, scaledDelay, simulate } from '../../sim/model/index.js';
-import { makeDistribution } from '../../sim/random/index.js';
+import { makeDistribution, type DistributionSpec } from '../../sim/random/index.js';
 import { smallOrg } from '../model/fixtures.js';
 import { scenarioFor } from '../../sim/node/run-model.js';
 import { parseScales, renameCsvHeader } from '../../sim/cli/scale-args.js';
@@ -39,7 +39,7 @@ describe('scaleSpec', () => {
       { type: 'exponential', mean: 2 }, { type: 'deterministic', value: 3 }, { type: 'uniform', min: 1, max: 2 },
       { type: 'triangular', min: 1, mode: 2, max: 4 }, { type: 'gamma', shape: 2, mean: 5 }, { type: 'erlang', k: 3, mean: 4 },
       { type: 'lognormal', mean: 2, cv: 0.5 }, { type: 'empirical', values: [1, 2, 3], weights: [1, 2, 1] },
-    ] as const;
+    ] as DistributionSpec[];
     for (const d of ds) expect(makeDistribution(scaleDistribution(d, 2.5)).mean).toBeCloseTo(makeDistribution(d).mean * 2.5, 10);
   });
 
