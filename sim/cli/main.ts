@@ -9,6 +9,7 @@ import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
+import { tippingCommand } from './commands/tipping.js';
 import { traceCommand } from './commands/trace.js';
 import { validateCommand } from './commands/validate.js';
 import { workerCommand } from './commands/worker.js';
@@ -27,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(compareCommand(setExit))
     .command(sweepCommand(setExit))
     .command(ablateCommand(setExit))
+    .command(tippingCommand(setExit))
     .command(validateCommand(setExit))
     .command(traceCommand(setExit))
     .command(demoCommand(setExit))

@@ -17,6 +17,7 @@ import { R_EXTERNAL, R_IN_SERVICE, R_QUEUED } from './store.js';
 import { TR_ARRIVE, TR_DONE, TR_EXTERNAL, TR_STEP_DONE, TR_STEP_START } from './trace.js';
 import { TASK_OPERATE } from './person.js';
 import type { World } from './world.js';
+import { scaledDelay } from './load-schedule.js';
 
 /** Poisson draw by multiplication of uniforms (means here are small). */
 function poisson(w: World, s: number, mean: number): number {
@@ -36,7 +37,9 @@ function poisson(w: World, s: number, mean: number): number {
 export function arrival(w: World, s: number): void {
   const spec = w.spec.streams[s]!;
   const now = w.sim.now;
-  w.sim.schedule(w.arrivalRng[s]!.exponential(1 / spec.arrivalRate), w.kinds.arrival, s);
+  const gap = w.arrivalRng[s]!.exponential(1 / spec.arrivalRate);
+  const load = w.spec.arrivalScale;
+  w.sim.schedule(load === undefined || load.length === 0 ? gap : scaledDelay(load, now, gap), w.kinds.arrival, s);
   const r = w.requests;
   const id = r.alloc();
   const rng = w.caseRng[s]!;

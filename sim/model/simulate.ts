@@ -14,6 +14,7 @@ import { expireSignals } from './mechanisms/learning.js';
 import { meetingEnd, meetingStart, spawnMeetings, wakeMeetings } from './mechanisms/meetings.js';
 import { departure, keyRegrowth, scheduleDepartures } from './mechanisms/turnover.js';
 import { offDuty, overtimeEnd } from './mechanisms/overtime.js';
+import { scaledDelay } from './load-schedule.js';
 import { buildResult, type ModelRunResult } from './result.js';
 import { type ModelSpec, WEEK_HOURS } from './spec.js';
 import { TR_POLICY } from './trace.js';
@@ -81,7 +82,11 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
   });
   if (warmup > 0) sim.scheduleAt(warmup, k.warmupEnd, 0, PRIO_WARMUP);
   else w.metrics.startWindow();
-  model.streams.forEach((s, i) => sim.schedule(w.arrivalRng[i]!.exponential(1 / s.arrivalRate), k.arrival, i));
+  model.streams.forEach((s, i) => {
+    const gap = w.arrivalRng[i]!.exponential(1 / s.arrivalRate);
+    const load = model.arrivalScale;
+    sim.schedule(load === undefined || load.length === 0 ? gap : scaledDelay(load, 0, gap), k.arrival, i);
+  });
   model.meetings.forEach((m, i) => sim.scheduleAt(m.offset, k.meetingStart, i));
   scheduleAbsences(w, end);
   scheduleDepartures(w, end);

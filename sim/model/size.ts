@@ -8,6 +8,7 @@
 // is a little high: engine events per arrival, per step of an arrival and per person-
 // week, trace records likewise. Pure: no Node imports (the viewer and the queue use it).
 
+import { peakFactor } from './load-schedule.js';
 import { type ModelSpec, WEEK_HOURS } from './spec.js';
 
 export interface SizeOptions {
@@ -78,9 +79,11 @@ export function estimateRunSize(spec: ModelSpec, options: SizeOptions): RunSizeE
   const weeks = Math.ceil(hours / WEEK_HOURS);
   let arrivalRate = 0;
   let stepRate = 0;
+  // A load schedule can raise every rate for part of the run: size for its peak.
+  const peak = peakFactor(spec.arrivalScale);
   for (const s of spec.streams) {
-    arrivalRate += s.arrivalRate;
-    stepRate += s.arrivalRate * s.steps.length;
+    arrivalRate += s.arrivalRate * peak;
+    stepRate += s.arrivalRate * peak * s.steps.length;
   }
   const persons = spec.persons.length;
   const personHours = persons * WEEK_HOURS;

@@ -7,6 +7,7 @@
 // Provenance lives in the scenario file beside each parameter, not here.
 
 import type { DistributionSpec } from '../random/distributions.js';
+import type { ArrivalScaleChange } from './load-schedule.js';
 
 /** USM's five process kinds (001:L2441-2455). */
 export const PROCESS_KINDS = ['operate', 'recover', 'change', 'agree', 'improve'] as const;
@@ -275,6 +276,10 @@ export interface ModelSpec {
   behaviour: BehaviourSpec;
   policies: Policies;
   timeline: TimelineEntry[];
+  /** Optional load schedule: every stream's arrival rate times a factor changing over
+   *  time (set by experiments such as `stroom tipping --hysteresis`, never by a scenario
+   *  file; see load-schedule.ts). Absent: the base rates throughout. */
+  arrivalScale?: ArrivalScaleChange[];
 }
 
 /** Clock hours in a working week; contract hours beyond this are impossible. */

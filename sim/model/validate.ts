@@ -3,6 +3,7 @@
 // would be valid; all problems are reported at once.
 
 import { makeDistribution, type DistributionSpec } from '../random/index.js';
+import { scheduleIssues } from './load-schedule.js';
 import { EXTERNAL_PARTIES, type ModelSpec, POLICY_FIELD_KINDS, PROCESS_KINDS, WEEK_HOURS } from './spec.js';
 
 export interface ModelIssue {
@@ -175,6 +176,8 @@ export function validateModel(m: ModelSpec): void {
       bad(`timeline[${i}].policies.sharedDefinitions`, 'describes the starting definitions only: a transition starts from its design\'s definitions and raises them through design work on handovers');
     }
   });
+
+  for (const [path, message] of scheduleIssues(m.arrivalScale ?? [])) bad(path, message);
 
   if (issues.length > 0) throw new ModelError(issues);
   checked.add(m);

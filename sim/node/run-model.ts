@@ -6,12 +6,14 @@
 // A design point sets values at paths of the scenario document (e.g.
 // `designs.usm.policies.protectedDesignShare`). It is applied to the parsed YAML
 // before loading, so units, provenance and every check apply to swept values too; a
-// misspelt key is caught by the schema like any unknown key.
+// misspelt key is caught by the schema like any unknown key. Keys `scale:<name>` and
+// `load:schedule` are not paths: they transform the loaded models (experiment/scale.ts).
 
 import { stringify } from 'yaml';
 import type { RunResult, RunTask } from '../experiment/index.js';
 import { parsePath, formatPath } from '../experiment/index.js';
 import { simulate, type ModelSpec } from '../model/index.js';
+import { scaleIssues, scaleSpec, splitPoint, withLoadSchedule, type ScaleFactors } from '../experiment/scale.js';
 import { loadScenario, RESERVED_KEYS, ScenarioError, type Scenario } from '../scenario/index.js';
 import { parseSource } from '../scenario/source-text.js';
 import { extendsAccess, loadScenarioFile, readScenarioText } from './scenario-files.js';
@@ -22,10 +24,25 @@ export function scenarioFor(file: string, point?: Record<string, unknown>): Scen
   const key = point && Object.keys(point).length > 0 ? `${file}\u0000${JSON.stringify(point)}` : file;
   let s = cache.get(key);
   if (s === undefined) {
-    s = point && Object.keys(point).length > 0 ? loadWithPoint(file, point) : loadScenarioFile(file);
+    s = point && Object.keys(point).length > 0 ? loadScaled(file, point) : loadScenarioFile(file);
     cache.set(key, s);
   }
   return s;
+}
+
+/** A point's scenario paths applied to the file, then its scale factors and load schedule to every design's model (scale.ts). */
+function loadScaled(file: string, point: Record<string, unknown>): Scenario {
+  const { paths, scale, schedule } = splitPoint(point);
+  const issues = scaleIssues(scale);
+  if (issues.length > 0) throw new ScenarioError(file, issues.map((message) => ({ path: 'scale', message })));
+  const base = Object.keys(paths).length > 0 ? loadWithPoint(file, paths) : scenarioFor(file);
+  if (Object.keys(scale).length === 0 && schedule === undefined) return base;
+  const designs: Record<string, ModelSpec> = {};
+  for (const [id, spec] of Object.entries(base.designs)) {
+    const scaled = scaleSpec(spec, scale as ScaleFactors);
+    designs[id] = schedule !== undefined ? withLoadSchedule(scaled, schedule) : scaled;
+  }
+  return { ...base, designs };
 }
 
 function loadWithPoint(file: string, point: Record<string, unknown>): Scenario {

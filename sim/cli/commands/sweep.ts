@@ -15,9 +15,11 @@ import { checkOutputFolder, emit } from '../output.js';
 import { selectStreams } from '../report.js';
 import { sweepOutput } from '../sweep-report.js';
 import { listArg } from './compare.js';
+import { parseScales, renameCsvHeader, SCALE_HELP } from '../scale-args.js';
 
 interface SweepArgs extends CommonArgs {
   set?: string[];
+  scale?: string[];
   range?: string[];
   samples?: number;
   designs?: string;
@@ -120,10 +122,10 @@ export function parseRanges(ranges: string[]): { ranges: Record<string, FactorRa
   return { ranges: out, units };
 }
 
-/** Latin hypercube points over --range factors, each value in the unit its range was given in. */
-function rangePoints(ranges: string[], samples: number, seed: number | string): DesignPoint[] {
+/** Latin hypercube points over --range (and --scale min:max) factors, each value in the unit its range was given in. */
+function rangePoints(ranges: string[], samples: number, seed: number | string, scaleRanges: Record<string, FactorRange> = {}): DesignPoint[] {
   const parsed = parseRanges(ranges);
-  return latinHypercube(parsed.ranges, samples, seed).map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, withRangeUnit(v as number, parsed.units[k] ?? '')])));
+  return latinHypercube({ ...parsed.ranges, ...scaleRanges }, samples, seed).map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, withRangeUnit(v as number, parsed.units[k] ?? '')])));
 }
 
 export function sweepCommand(_setExit: (code: number) => void): CommandModule<object, SweepArgs> {
@@ -134,6 +136,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
       withCommon(y)
         .option('set', { type: 'string', array: true, describe: 'grid factor: path=v1,v2,... (repeatable)' })
         .option('range', { type: 'string', array: true, describe: 'Latin hypercube factor: path=min:max[:int] (repeatable; needs --samples); give the unit of the field ("150/week:250/week"): a plain number is in hours for times and per hour for rates' })
+        .option('scale', { type: 'string', array: true, describe: `scale factor moving many parameters together: name=min:max (Latin hypercube, with --samples) or name=v1,v2 (grid); multipliers as 1.2, 1.2x or 120% (repeatable). ${SCALE_HELP}` })
         .option('samples', { type: 'number', describe: 'number of Latin hypercube points' })
         .option('designs', { alias: 'd', type: 'string', describe: 'designs at every point (default: all)' })
         .option('metrics', { alias: 'm', type: 'string', describe: `metrics in the table (default: ${DEFAULT_METRICS.join(',')}); CSV/JSON hold all` })
@@ -143,15 +146,19 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         .option('state-dir', { type: 'string', describe: 'keep finished replications in this folder (default: <output>.state.jsonl beside -o)' })
         .option('streams', { type: 'string', describe: 'value streams to report per stream, comma-separated (default: all; --no-streams for none)' })
         .option('redis-timeout', { type: 'number', describe: 'seconds to wait for Redis when connecting or after losing it (default 30; connecting at most 5)' })
+        .example('$0 sweep dpv --scale arrivals=0.8:1.3 --samples 6 --reps 5 -f csv -o out/load.csv', 'every stream 0.8 to 1.3 times as busy; CSV column scale_arrivals [x]')
         .example('$0 sweep dpv --set designs.usm.policies.protectedDesignShare=0,0.15,0.3 --designs usm --reps 10', 'a grid over the protected design share')
         .example('$0 sweep dpv --range "organisation.streams[0].arrivals=150/week:250/week" --samples 8 -f csv -o out/lhs.csv', 'a Latin hypercube over the permits stream\'s arrivals, 150 to 250 a week')
         .example('$0 sweep dpv --set designs.usm.policies.protectedDesignShare=0,0.15,0.3 -f csv -o out/s.csv --queue redis://10.0.0.5:6379', 'the same on workers anywhere (stroom worker --queue ...)') as never,
     handler: async (args) => {
       const sets = args.set ?? [];
       const ranges = args.range ?? [];
-      if (sets.length === 0 && ranges.length === 0) throw new UsageError('sweep: give at least one --set path=v1,v2 or --range path=min:max (with --samples)');
-      if (sets.length > 0 && ranges.length > 0) throw new UsageError('sweep: use either --set (grid) or --range (Latin hypercube), not both');
-      if (ranges.length > 0 && args.samples === undefined) throw new UsageError('--range needs --samples N');
+      const scales = parseScales(args.scale ?? []);
+      const scaleGrid = Object.keys(scales.grid).length > 0;
+      const scaleRange = Object.keys(scales.ranges).length > 0;
+      if (sets.length === 0 && ranges.length === 0 && !scaleGrid && !scaleRange) throw new UsageError('sweep: give at least one --set path=v1,v2, --range path=min:max (with --samples) or --scale name=min:max');
+      if ((sets.length > 0 || scaleGrid) && (ranges.length > 0 || scaleRange)) throw new UsageError('sweep: use either grid factors (--set, --scale name=v1,v2) or Latin hypercube ones (--range, --scale name=min:max), not both');
+      if ((ranges.length > 0 || scaleRange) && args.samples === undefined) throw new UsageError(`${ranges.length > 0 ? '--range' : '--scale name=min:max'} needs --samples N`);
       const samples = positiveInt('samples', args.samples, 100_000);
       const tableMetrics = listArg('metrics', args.metrics, METRIC_IDS) ?? DEFAULT_METRICS;
       const sweepId = args['sweep-id'];
@@ -177,7 +184,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
       let plan: import('../../node/queue/sweep-plan.js').SweepPlan | undefined;
       try {
         const designs = listArg('designs', args.designs, ctx.scenario.designOrder) ?? [...ctx.scenario.designOrder];
-        const points: DesignPoint[] = sets.length > 0 ? grid(parseSets(sets)) : rangePoints(ranges, samples!, ctx.seed);
+        const points: DesignPoint[] = sets.length > 0 || scaleGrid ? grid({ ...parseSets(sets), ...scales.grid }) : rangePoints(ranges, samples!, ctx.seed, scales.ranges);
         const streamIds = selectStreams(ctx, designs, args.streams);
         if (points.length > 10_000) throw new UsageError(`sweep: ${points.length} points is more than the 10000 allowed in one sweep`);
         // Load every point once here, so a bad path or value is reported before any run starts.
@@ -209,7 +216,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         }
         const keys = Object.keys(points[0] ?? {});
         const text = sweepOutput(args.format, ctx, results, { designs, keys, tableMetrics, streamIds, specFor: (p, d) => scenarioFor(ctx.file, p).designs[d] });
-        emit(text, args.output);
+        emit(args.format === 'csv' ? renameCsvHeader(text, keys) : text, args.output);
       } finally {
         // A client that never reached planSweep still owns its connection.
         if (plan !== undefined) await plan.close();
