@@ -5,6 +5,7 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ablateCommand } from './commands/ablate.js';
+import { claimsCommand } from './commands/claims.js';
 import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { runCommand } from './commands/run.js';
@@ -33,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(traceCommand(setExit))
     .command(demoCommand(setExit))
     .command(workerCommand(setExit))
+    .command(claimsCommand(setExit))
     .option('extends-root', EXTENDS_ROOT_OPTION)
     .middleware(applyExtendsRoot)
     .demandCommand(1, 'Name a command: run, compare, sweep, ablate, validate, trace, demo or worker (see --help).')

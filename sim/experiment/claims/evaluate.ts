@@ -66,6 +66,8 @@ export function sampleCheck(c: Check, records: readonly ReplicationRecord[], low
   switch (c.kind) {
     case 'cannot-test':
       return missing(c.why);
+    case 'tipping':
+      return missing('a tipping check is evaluated from its grid of loads (tipping-check.ts)');
     case 'difference': {
       const a = byRep(records, c.designs[0]);
       const b = byRep(records, c.designs[1]);

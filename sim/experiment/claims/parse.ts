@@ -109,7 +109,7 @@ function parseClaim(c: unknown, at: string, bad: Bad, int: Int): Claim | undefin
   return claim;
 }
 
-const KINDS = ['difference', 'change', 'diff-in-diff', 'convergence', 'cannot-test'];
+const KINDS = ['difference', 'change', 'diff-in-diff', 'convergence', 'tipping', 'cannot-test'];
 
 function parseCheck(k: unknown, at: string, bad: Bad): Check | undefined {
   if (!isObject(k)) {
@@ -131,7 +131,7 @@ function parseCheck(k: unknown, at: string, bad: Bad): Check | undefined {
   const seriesKind = kind === 'change' || kind === 'diff-in-diff';
   const metric = k['metric'];
   const names: readonly string[] = seriesKind ? SERIES_NAMES : METRIC_IDS;
-  if (typeof metric !== 'string' || !names.includes(metric)) bad(`${at}.metric`, `expected a ${seriesKind ? 'weekly series' : 'metric'}: one of ${names.join(', ')}`);
+  if (kind !== 'tipping' && (typeof metric !== 'string' || !names.includes(metric))) bad(`${at}.metric`, `expected a ${seriesKind ? 'weekly series' : 'metric'}: one of ${names.join(', ')}`);
   const designs = (): [string, string] => {
     const d = k['designs'];
     if (Array.isArray(d) && d.length === 2 && d.every((x) => typeof x === 'string' && x.length > 0) && d[0] !== d[1]) return [d[0], d[1]];
@@ -151,6 +151,14 @@ function parseCheck(k: unknown, at: string, bad: Bad): Check | undefined {
     }
     return [one(w[0], `${at}.windows[0]`), one(w[1], `${at}.windows[1]`)];
   };
+  if (kind === 'tipping') {
+    const l = k['loads'];
+    let loads: [number, number, number] = [1, 2, 2];
+    if (Array.isArray(l) && l.length === 3 && typeof l[0] === 'number' && typeof l[1] === 'number' && l[0] > 0 && l[1] > l[0] && l[1] <= 20 && Number.isInteger(l[2]) && l[2] >= 2 && l[2] <= 50) loads = [l[0], l[1], l[2]];
+    else bad(`${at}.loads`, 'expected [lowest arrival scale, highest, number of loads], e.g. [0.8, 2, 7]: 0 < lowest < highest <= 20, 2 to 50 loads');
+    if (expect !== 'higher' && expect !== 'lower') bad(`${at}.expect`, 'a tipping check expects higher (b tips at a higher load than a) or lower');
+    return { kind, ...base, designs: designs(), loads };
+  }
   const m = String(metric);
   if (kind === 'difference') return { kind, ...base, designs: designs(), metric: m };
   if (kind === 'diff-in-diff') return { kind, ...base, designs: designs(), metric: m, windows: windows() };

@@ -69,6 +69,18 @@ export interface ConvergenceCheck extends CheckBase {
   low: Record<string, number>;
 }
 
+/**
+ * The load (arrival scale) at which each design tips into firefighting (experiment/
+ * tipping.ts), on a fixed grid of loads: the statistic is b's tipping load − a's, its
+ * interval spans the two brackets. `higher`: b tips later than a.
+ */
+export interface TippingCheck extends CheckBase {
+  kind: 'tipping';
+  designs: [string, string];
+  /** Arrival scale range and number of grid loads (lo and hi included). */
+  loads: [number, number, number];
+}
+
 /** A check the model cannot make yet: says what it lacks. */
 export interface UntestableCheck {
   kind: 'cannot-test';
@@ -76,7 +88,7 @@ export interface UntestableCheck {
   why: string;
 }
 
-export type Check = DifferenceCheck | ChangeCheck | DiffInDiffCheck | ConvergenceCheck | UntestableCheck;
+export type Check = DifferenceCheck | ChangeCheck | DiffInDiffCheck | ConvergenceCheck | TippingCheck | UntestableCheck;
 
 export interface Claim {
   /** Short id used in file names and resume keys, e.g. "c05-usm-calmer". */
