@@ -35,7 +35,8 @@ function loadScaled(file: string, point: Record<string, unknown>): Scenario {
   const { paths, scale, schedule } = splitPoint(point);
   const issues = scaleIssues(scale);
   if (issues.length > 0) throw new ScenarioError(file, issues.map((message) => ({ path: 'scale', message })));
-  const base = Object.keys(paths).length > 0 ? loadWithPoint(file, paths) : scenarioFor(file);
+  // The paths' scenario is cached on its own, so the scale levels of one point share one load.
+  const base = Object.keys(paths).length > 0 ? (Object.keys(scale).length === 0 && schedule === undefined ? loadWithPoint(file, paths) : scenarioFor(file, paths)) : scenarioFor(file);
   if (Object.keys(scale).length === 0 && schedule === undefined) return base;
   const designs: Record<string, ModelSpec> = {};
   for (const [id, spec] of Object.entries(base.designs)) {

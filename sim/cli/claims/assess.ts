@@ -8,6 +8,7 @@ import { checkHolds, evaluateCheck, sampleCheck, weeklyBand } from '../../experi
 import { evaluateTipping, tippingBrackets, tippingHolds } from '../../experiment/claims/tipping-check.js';
 import type { Check, CheckResult, Claim, ClaimResult, ClaimsSettings, Robustness } from '../../experiment/claims/types.js';
 import { primPeel } from '../../experiment/prim.js';
+import { SCALE_KEY_PREFIX } from '../../experiment/scale.js';
 import type { ReplicationRecord } from '../../experiment/replications.js';
 import type { ClaimRuns, Plan } from './plan.js';
 
@@ -15,6 +16,8 @@ export interface AssessContext {
   settings: ClaimsSettings;
   /** Records of request i. */
   records: (request: number) => ReplicationRecord[];
+  /** The design point of request i. */
+  point: (request: number) => Record<string, unknown>;
   /** Warm-up of a scenario in weeks (the tipping criterion judges the observed window). */
   warmupWeeks: (scenario: string) => number;
 }
@@ -22,7 +25,8 @@ export interface AssessContext {
 function checkAt(claim: Claim, c: Check, j: number, runs: Pick<ClaimRuns, 'main' | 'low' | 'grid'>, x: AssessContext, replications: number): { result: CheckResult; holds: boolean } {
   if (c.kind === 'tipping') {
     const grid = runs.grid.get(j) ?? [];
-    const brackets = tippingBrackets(c, grid.map((r) => x.records(r)), x.warmupWeeks(claim.scenario));
+    const loads = grid.map((r) => Number(x.point(r)[`${SCALE_KEY_PREFIX}arrivals`]));
+    const brackets = tippingBrackets(c, loads, grid.map((r) => x.records(r)), x.warmupWeeks(claim.scenario));
     return { result: evaluateTipping(c, brackets, replications), holds: tippingHolds(c, brackets) };
   }
   const main = runs.main >= 0 ? x.records(runs.main) : [];

@@ -44,6 +44,8 @@ export interface PlanSettings {
   robustnessReplications: number;
   /** Grid loads of a tipping check in the robustness runs (fewer than in the main runs). */
   robustGridLoads: number;
+  /** At most this many grid loads in the main runs (a quick run caps them). */
+  maxGridLoads?: number;
 }
 
 /** An assumption parameter: a number in `behaviour` whose provenance says "assumption". */
@@ -135,7 +137,8 @@ export function buildPlan(file: ClaimsFile, scenarioDocs: Map<string, unknown>, 
           const scale = Object.fromEntries(Object.entries(c.low).map(([f, v]) => [`${SCALE_KEY_PREFIX}${f}`, v]));
           low.set(j, request({ ...base, ...scale }, [...c.designs], reps));
         } else if (c.kind === 'tipping') {
-          const loads = gridLoads === undefined ? checkLoads(c) : checkLoads({ ...c, loads: [c.loads[0], c.loads[1], gridLoads] });
+          const n = gridLoads ?? Math.min(c.loads[2], s.maxGridLoads ?? c.loads[2]);
+          const loads = checkLoads({ ...c, loads: [c.loads[0], c.loads[1], n] });
           grid.set(j, loads.map((load) => request({ ...base, [`${SCALE_KEY_PREFIX}arrivals`]: load }, [...c.designs], reps)));
         }
       });
