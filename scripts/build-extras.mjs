@@ -5,7 +5,10 @@
 //   at run time (sim/scenario/ajv-options.ts);
 // - dist/sim/scenario/unit-math.js becomes a bundle of just the mathjs code that the
 //   quantity reader's instance needs (importing the mathjs package itself builds all
-//   of mathjs).
+//   of mathjs);
+// - dist/sim/scenario/schema.js gets the TypeBox code it uses bundled in (TypeBox
+//   comes as hundreds of small modules, whose loading alone took a large part of the
+//   start-up).
 //
 // Both replace tsc's output of the same module with one of the same exports, built from
 // sources that are never replaced (tsc's incremental build does not emit an unchanged
@@ -27,10 +30,21 @@ export function standaloneValidator(root, schema, options) {
   return `${standaloneCode(ajv, ajv.compile(schema))}\nexport function scenarioValidator() { return validate10; }\n`;
 }
 
+/** Imports between stroom's own modules stay imports; only packages are bundled. */
+const ownModulesExternal = {
+  name: 'own-modules-external',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (a) =>
+      a.kind === 'entry-point' || /[\\/]node_modules[\\/]/.test(a.importer) ? undefined : { path: a.path, external: true },
+    );
+  },
+};
+
 async function bundle(root, entry, outfile) {
   const require = createRequire(join(root, 'package.json'));
   const esbuild = require('esbuild');
   await esbuild.build({
+    plugins: [ownModulesExternal],
     entryPoints: [entry],
     outfile,
     allowOverwrite: true,
@@ -47,6 +61,10 @@ async function bundle(root, entry, outfile) {
 
 export async function buildExtras(root) {
   const scenarioDir = join(root, 'dist', 'sim', 'scenario');
+  const fromSources = (name) => join(root, 'sim', 'scenario', `${name}.ts`);
+  await bundle(root, fromSources('unit-math'), join(scenarioDir, 'unit-math.js'));
+  // First, because the validator is generated from the schema it exports.
+  await bundle(root, fromSources('schema'), join(scenarioDir, 'schema.js'));
   const { AJV_OPTIONS } = await import(pathToFileURL(join(scenarioDir, 'ajv-options.js')).href);
   const { ScenarioSchema } = await import(pathToFileURL(join(scenarioDir, 'schema.js')).href);
   // The standalone code require()s ajv's small run-time helpers; bundling turns that
@@ -58,5 +76,4 @@ export async function buildExtras(root) {
   } finally {
     rmSync(source, { force: true });
   }
-  await bundle(root, join(root, 'sim', 'scenario', 'unit-math.ts'), join(scenarioDir, 'unit-math.js'));
 }

@@ -28,7 +28,8 @@ export async function build({ root, compile, force = false }) {
   }
   rmSync(stamp, { force: true }); // a failed build must not leave a valid stamp behind
   // tsc trusts its build info: without the files it describes it would emit nothing.
-  if (!existsSync(join(root, ENTRY))) rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true });
+  // --force means a full tsc run as well.
+  if (force || !existsSync(join(root, ENTRY))) rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true });
   await compile(root);
   const tmp = `${stamp}.${process.pid}.tmp`;
   writeFileSync(tmp, `${hash}\n`);
