@@ -45,6 +45,7 @@ async function bundle(root, entry, outfile) {
   const esbuild = require('esbuild');
   await esbuild.build({
     plugins: [ownModulesExternal],
+    nodePaths: [join(root, 'node_modules')], // packages resolve from the project, wherever the entry is
     entryPoints: [entry],
     outfile,
     allowOverwrite: true,
@@ -67,12 +68,17 @@ export async function buildExtras(root) {
   await bundle(root, fromSources('schema'), join(scenarioDir, 'schema.js'));
   const { AJV_OPTIONS } = await import(pathToFileURL(join(scenarioDir, 'ajv-options.js')).href);
   const { ScenarioSchema } = await import(pathToFileURL(join(scenarioDir, 'schema.js')).href);
+  await writeStandaloneValidator(root, ScenarioSchema, AJV_OPTIONS, join(scenarioDir, 'schema-validator.js'));
+}
+
+/** Writes the validator module for `schema` to `outfile` (also used by its test). */
+export async function writeStandaloneValidator(root, schema, options, outfile) {
   // The standalone code require()s ajv's small run-time helpers; bundling turns that
   // into plain module code, so the result needs no CommonJS at run time.
-  const source = join(scenarioDir, '.schema-validator.standalone.mjs');
-  writeFileSync(source, standaloneValidator(root, ScenarioSchema, AJV_OPTIONS));
+  const source = `${outfile}.standalone.mjs`;
+  writeFileSync(source, standaloneValidator(root, schema, options));
   try {
-    await bundle(root, source, join(scenarioDir, 'schema-validator.js'));
+    await bundle(root, source, outfile);
   } finally {
     rmSync(source, { force: true });
   }
