@@ -2,8 +2,11 @@
 // private mathjs instance whose clock counts working time: a day is 8 h and a week
 // 40 h. Only numbers, time units, + - * / ^ and parentheses are evaluated, by our own
 // walk over the parse tree, so a scenario file can never call a function or assign.
-// The mathjs instance (unit-math.ts) holds only what this needs and is made at first use.
+// The mathjs instance (unit-math.ts) holds only what this needs and is made at first use;
+// the common forms ("45 min", "30 per day", "36 h/week") take a fast path that gives
+// the same numbers without it (quantity-fast.ts).
 
+import { fastQuantity, unitSeconds } from './quantity-fast.js';
 import { createUnitMath, isUnit, type MathNode, type Unit, type UnitMath } from './unit-math.js';
 import { WEEK_HOURS } from '../model/spec.js';
 import { LIMITS } from './limits.js';
@@ -147,10 +150,24 @@ function magnitude(ev: Evaluated, kind: QuantityKind): number | undefined {
  * Throws UnitError with a message naming what would be valid.
  */
 export function readQuantity(q: number | string, kind: QuantityKind): number {
-  const ev: Evaluated = typeof q === 'number' ? { value: q, hasUnits: false } : evaluate(q);
-  const x = magnitude(ev, kind);
+  return checked(q, kind, typeof q === 'string' && q.length <= LIMITS.quantityChars ? fastQuantity(q.trim().replace(/\bper\b/g, '/'), kind, SECONDS) : undefined);
+}
+
+/** readQuantity without the fast path: always through mathjs (for tests of the fast path). */
+export function readQuantityByMathjs(q: number | string, kind: QuantityKind): number {
+  return checked(q, kind, undefined);
+}
+
+const SECONDS = unitSeconds(DAY_HOURS, WEEK_HOURS);
+
+function checked(q: number | string, kind: QuantityKind, fast: number | undefined): number {
   const shown = typeof q === 'number' ? String(q) : `"${q.trim()}"`;
-  if (x === undefined) throw new UnitError(`expected ${EXPECTED[kind]}, got ${describe(ev)}: ${shown}`);
+  let x = fast;
+  if (x === undefined) {
+    const ev: Evaluated = typeof q === 'number' ? { value: q, hasUnits: false } : evaluate(q);
+    x = magnitude(ev, kind);
+    if (x === undefined) throw new UnitError(`expected ${EXPECTED[kind]}, got ${describe(ev)}: ${shown}`);
+  }
   if (Number.isNaN(x) || !Number.isFinite(x)) throw new UnitError(`${shown} is not a finite quantity; expected ${EXPECTED[kind]}`);
   if (x < 0) throw new UnitError(`must not be negative, got ${shown}; expected ${EXPECTED[kind]}`);
   return x === 0 ? 0 : x; // no -0
