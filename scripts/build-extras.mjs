@@ -1,8 +1,8 @@
 // The build-time half of a fast CLI start (run by scripts/build.mjs after tsc):
 //
 // - dist/sim/scenario/schema-validator.js becomes ajv's standalone code for the
-//   scenario schema, compiled here with the same options the sources compile it with
-//   at run time (sim/scenario/ajv-options.ts);
+//   scenario schema, compiled here from the same schema (sim/scenario/schema-dedupe.ts)
+//   with the same options (sim/scenario/ajv-options.ts) as the sources compile at run time;
 // - dist/sim/scenario/unit-math.js becomes a bundle of just the mathjs code that the
 //   quantity reader's instance needs (importing the mathjs package itself builds all
 //   of mathjs);
@@ -27,7 +27,7 @@ export function standaloneValidator(root, schema, options) {
   const Ajv = require('ajv').default;
   const standaloneCode = require('ajv/dist/standalone').default;
   const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
-  return `${standaloneCode(ajv, ajv.compile(schema))}\nexport function scenarioValidator() { return validate10; }\n`;
+  return `${standaloneCode(ajv, ajv.compile(schema))}\nexport function scenarioValidator() { return validate; }\n`;
 }
 
 /** Imports between stroom's own modules stay imports; only packages are bundled. */
@@ -68,7 +68,8 @@ export async function buildExtras(root) {
   await bundle(root, fromSources('schema'), join(scenarioDir, 'schema.js'));
   const { AJV_OPTIONS } = await import(pathToFileURL(join(scenarioDir, 'ajv-options.js')).href);
   const { ScenarioSchema } = await import(pathToFileURL(join(scenarioDir, 'schema.js')).href);
-  await writeStandaloneValidator(root, ScenarioSchema, AJV_OPTIONS, join(scenarioDir, 'schema-validator.js'));
+  const { dedupeSchema } = await import(pathToFileURL(join(scenarioDir, 'schema-dedupe.js')).href);
+  await writeStandaloneValidator(root, dedupeSchema(ScenarioSchema), AJV_OPTIONS, join(scenarioDir, 'schema-validator.js'));
 }
 
 /** Writes the validator module for `schema` to `outfile` (also used by its test). */

@@ -11,4 +11,5 @@ export const AJV_OPTIONS: Options = {
   verbose: true, // keeps parentSchema, so messages can list the allowed keys
   allowUnionTypes: true,
   discriminator: true,
+  inlineRefs: false, // shared subschemas (schema-dedupe.ts) compile once
 };

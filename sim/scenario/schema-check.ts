@@ -13,7 +13,12 @@ import { scenarioValidator } from './schema-validator.js';
 export function checkSchema(doc: unknown, issues: IssueList): doc is RawScenario {
   const validate = scenarioValidator();
   if (validate(doc)) return true;
-  const errors = validate.errors ?? [];
+  addSchemaIssues(validate.errors ?? [], doc, issues);
+  return false;
+}
+
+/** One issue per ajv error of `doc` (exported for the validator's tests). */
+export function addSchemaIssues(errors: readonly ErrorObject[], doc: unknown, issues: IssueList): void {
   const discriminated = new Set(errors.filter((e) => e.keyword === 'discriminator').map((e) => e.instancePath));
   for (const e of errors) {
     if (e.keyword === 'oneOf' && discriminated.has(e.instancePath)) continue;
@@ -21,7 +26,6 @@ export function checkSchema(doc: unknown, issues: IssueList): doc is RawScenario
     const issue = describeError(e, path);
     if (issue) issues.add(issue.path, issue.message);
   }
-  return false;
 }
 
 interface SchemaInfo {

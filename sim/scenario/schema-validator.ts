@@ -7,10 +7,11 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { AJV_OPTIONS } from './ajv-options.js';
 import { ScenarioSchema } from './schema.js';
+import { dedupeSchema } from './schema-dedupe.js';
 
 let compiled: ValidateFunction | undefined;
 
 export function scenarioValidator(): ValidateFunction {
-  compiled ??= new Ajv(AJV_OPTIONS).compile(ScenarioSchema);
+  compiled ??= new Ajv(AJV_OPTIONS).compile(dedupeSchema(ScenarioSchema));
   return compiled;
 }

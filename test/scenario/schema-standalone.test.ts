@@ -1,6 +1,7 @@
 // The scenario validator the build generates for dist/ (ajv standalone code, see
 // scripts/build-extras.mjs) must judge every document exactly as the validator the
-// sources compile at run time: same verdict, same errors (so the same messages).
+// sources compile at run time: same verdict, same errors (so the same messages); and
+// moving shared subschemas to $defs (schema-dedupe.ts) must not change any message.
 // Generated here from the current schema into a temporary folder.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +12,11 @@ import type { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AJV_OPTIONS } from '../../sim/scenario/ajv-options.js';
+import Ajv from 'ajv';
 import { ScenarioSchema } from '../../sim/scenario/schema.js';
+import { dedupeSchema } from '../../sim/scenario/schema-dedupe.js';
+import { addSchemaIssues } from '../../sim/scenario/schema-check.js';
+import { IssueList } from '../../sim/scenario/errors.js';
 import { scenarioValidator } from '../../sim/scenario/schema-validator.js';
 // @ts-expect-error plain JavaScript build script, without type declarations
 import { writeStandaloneValidator } from '../../scripts/build-extras.mjs';
@@ -24,7 +29,7 @@ let generated: ValidateFunction;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'stroom-validator-'));
   const file = join(dir, 'schema-validator.js');
-  await writeStandaloneValidator(ROOT, ScenarioSchema, AJV_OPTIONS, file);
+  await writeStandaloneValidator(ROOT, dedupeSchema(ScenarioSchema), AJV_OPTIONS, file);
   generated = ((await import(pathToFileURL(file).href)) as { scenarioValidator: () => ValidateFunction }).scenarioValidator();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,7 +64,29 @@ const DOCS: Record<string, () => unknown> = {
   'not a mapping at all': () => ['a', 'list'],
 };
 
+/** The issues (path and message) a scenario author would be shown for these errors. */
+function issuesOf(errors: ValidateFunction['errors'], doc: unknown) {
+  const issues = new IssueList();
+  addSchemaIssues(errors ?? [], doc, issues);
+  return issues.entries();
+}
+
 describe('build-time scenario validator', () => {
+  it('gives the messages the schema as written gives (shared subschemas only move)', () => {
+    const asWritten = new Ajv({ ...AJV_OPTIONS, inlineRefs: true }).compile(ScenarioSchema);
+    expect(Object.keys(dedupeSchema(ScenarioSchema).$defs ?? {}).length).toBeGreaterThan(0);
+    for (const [name, make] of Object.entries(DOCS)) {
+      const made = make();
+      for (const doc of name === 'every built-in scenario' ? (made as unknown[]) : [made]) {
+        const ok = asWritten(doc);
+        expect(generated(structuredClone(doc)), name).toBe(ok);
+        const shown = issuesOf(generated.errors, doc);
+        expect(shown, name).toEqual(issuesOf(asWritten.errors, doc));
+        if (!ok) expect(shown.length, name).toBeGreaterThan(0);
+      }
+    }
+  });
+
   for (const [name, make] of Object.entries(DOCS)) {
     it(`agrees with the run-time one on ${name}`, () => {
       const made = make();
