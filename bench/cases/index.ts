@@ -120,6 +120,20 @@ export const cases: readonly CaseSpec[] = [
     timeoutSeconds: 600,
   },
   {
+    name: 'cli-start',
+    about: 'CLI start-up: `stroom validate` of a small scenario, process start to exit (goal <= 0.4 s)',
+    figures: ['cli_start_s'],
+    load: () => import('./start.js'),
+    timeoutSeconds: 120,
+  },
+  {
+    name: 'start',
+    about: '`npm start` with dist/ up to date (goal <= 8 s; mostly the DPV compare itself), and the build check alone (goal <= 1 s)',
+    figures: ['build_check_s', 'start_wall_s'],
+    load: () => import('./start.js'),
+    timeoutSeconds: 900,
+  },
+  {
     name: 'viewer-fps',
     about: 'viewer replaying a DPV year trace (152 persons, ~1.9M events) at x64 in headless Chromium',
     figures: ['viewer_fps', 'viewer_frame_p95_ms'],

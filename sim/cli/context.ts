@@ -1,13 +1,15 @@
 // What every experiment command sets up: the scenario (loaded and checked), the
 // experiment settings (flags over scenario defaults), the executor (in-process for
-// one worker, else a thread pool), a pino logger on stderr and a progress bar.
+// one worker, else a thread pool), a pino logger on stderr and a progress bar. The
+// logger, the bars and the experiment code load when a context is made, not when the
+// CLI starts (`stroom validate` needs none of them).
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import cliProgress from 'cli-progress';
-import pino, { type Logger } from 'pino';
-import { createInlineExecutor, estimateWarmupMulti, replicationTasks, WARMUP_SERIES, type Executor, type TaskBase } from '../experiment/index.js';
+import type { SingleBar } from 'cli-progress';
+import type { Logger } from 'pino';
+import type { Executor, TaskBase } from '../experiment/index.js';
 import type { Scenario as LoadedScenario } from '../scenario/index.js';
 import { UsageError } from './errors.js';
 import { setInterruptHint, whileRunning } from './interrupt.js';
@@ -58,6 +60,7 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
   const warmFlag = args.warmup === 'auto' ? 'auto' : await hoursArg('warmup', args.warmup);
   // Before any work, so that a bad -o is not found after every replication has run.
   if (args.output !== undefined) checkOutputFile(args.output);
+  const { default: pino } = await import('pino');
   const log = pino({ level: args['log-level'] ?? 'warn', base: undefined }, pino.destination(2));
   const file = await scenarioPath(args.scenario);
   const { run: runModel, scenarioFor } = await import('../node/run-model.js');
@@ -81,6 +84,8 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
     checkSizes(args.scenario, s.designs, designs, { horizon, warmup: knownWarmup, trace: false });
   };
   checkSize(opts.designs ?? scenario.designOrder);
+  const { createInlineExecutor } = await import('../experiment/index.js');
+  const { default: cliProgress } = await import('cli-progress');
   const { createThreadPool } = await import('../node/pool.js');
   const { withResolvedModels } = await import('../node/resolved-executor.js');
   // Threads start on first use: a sweep sent to a queue may never run anything here.
@@ -89,7 +94,7 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
   const executor: Executor = { run: (tasks, onProgress) => make().run(tasks, onProgress), close: async () => local?.close() };
   const showProgress = args.progress ?? Boolean(process.stderr.isTTY);
   // Bars hide the cursor; a Ctrl-C must stop them to show it again.
-  const running = new Set<cliProgress.SingleBar>();
+  const running = new Set<SingleBar>();
   const release = whileRunning(() => {
     for (const bar of running) bar.stop();
   });
@@ -144,6 +149,7 @@ export async function makeContext(args: CommonArgs, opts: { designs?: string[] }
 /** Estimates the warm-up by MSER-5 on the weekly WIP and the slow variables (coverage, design backlog,
  *  managers' queues) of pilot replications without warm-up; the longest wins. */
 async function autoWarmup(ctx: Context, design: string): Promise<{ hours: number; note: string }> {
+  const { estimateWarmupMulti, replicationTasks, WARMUP_SERIES } = await import('../experiment/index.js');
   const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: 0 };
   const pilots = Math.min(10, Math.max(5, ctx.reps));
   const tasks = replicationTasks(base, [design], pilots).map((t) => ({ ...t, replication: 1_000_000 + t.replication }));

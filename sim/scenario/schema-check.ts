@@ -1,34 +1,24 @@
 // Checks a merged raw document against the TypeBox schema with ajv, and turns ajv's
 // errors into issues a scenario author can act on: the YAML path, and what would be
-// valid there (allowed keys, allowed values, the expected kind of value).
+// valid there (allowed keys, allowed values, the expected kind of value). The compiled
+// validator comes from schema-validator.ts (generated at build time in dist/).
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { IssueList } from './errors.js';
 import { type PathSegment, pointerToPath } from './paths.js';
-import { DISTRIBUTION_TYPES, ID_HINT, type RawScenario, ScenarioSchema } from './schema.js';
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({
-      strict: true,
-      strictNumbers: true, // .nan and .inf are not numbers a scenario can mean
-      allErrors: true,
-      verbose: true, // keeps parentSchema, so messages can list the allowed keys
-      allowUnionTypes: true,
-      discriminator: true,
-    });
-    compiled = ajv.compile(ScenarioSchema);
-  }
-  return compiled;
-}
+import { DISTRIBUTION_TYPES, ID_HINT, type RawScenario } from './schema.js';
+import { scenarioValidator } from './schema-validator.js';
 
 /** Validates `doc`; on failure adds one issue per problem and returns false. */
 export function checkSchema(doc: unknown, issues: IssueList): doc is RawScenario {
-  const validate = validator();
+  const validate = scenarioValidator();
   if (validate(doc)) return true;
-  const errors = validate.errors ?? [];
+  addSchemaIssues(validate.errors ?? [], doc, issues);
+  return false;
+}
+
+/** One issue per ajv error of `doc` (exported for the validator's tests). */
+export function addSchemaIssues(errors: readonly ErrorObject[], doc: unknown, issues: IssueList): void {
   const discriminated = new Set(errors.filter((e) => e.keyword === 'discriminator').map((e) => e.instancePath));
   for (const e of errors) {
     if (e.keyword === 'oneOf' && discriminated.has(e.instancePath)) continue;
@@ -36,7 +26,6 @@ export function checkSchema(doc: unknown, issues: IssueList): doc is RawScenario
     const issue = describeError(e, path);
     if (issue) issues.add(issue.path, issue.message);
   }
-  return false;
 }
 
 interface SchemaInfo {

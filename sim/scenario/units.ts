@@ -2,21 +2,19 @@
 // private mathjs instance whose clock counts working time: a day is 8 h and a week
 // 40 h. Only numbers, time units, + - * / ^ and parentheses are evaluated, by our own
 // walk over the parse tree, so a scenario file can never call a function or assign.
+// The mathjs instance (unit-math.ts) holds only what this needs and is made at first use;
+// the common forms ("45 min", "30 per day", "36 h/week") take a fast path that gives
+// the same numbers without it (quantity-fast.ts).
 
-import { all, create, type MathNode, type Unit } from 'mathjs';
+import { fastQuantity, unitSeconds } from './quantity-fast.js';
+import { createUnitMath, isUnit, type MathNode, type Unit, type UnitMath } from './unit-math.js';
 import { WEEK_HOURS } from '../model/spec.js';
 import { LIMITS } from './limits.js';
 
 export const DAY_HOURS = 8;
 
-const math = create(all!); // `all` is typed optional but always present
-math.createUnit(
-  {
-    day: { definition: `${DAY_HOURS} h`, aliases: ['days'] },
-    week: { definition: `${WEEK_HOURS} h`, aliases: ['weeks'] },
-  },
-  { override: true },
-);
+let instance: UnitMath | undefined;
+const mathjs = (): UnitMath => (instance ??= createUnitMath(DAY_HOURS, WEEK_HOURS));
 
 /** Time units a scenario may name. Months and years are left out on purpose: on a
  * working-hour clock they are ambiguous (write "52 weeks"). */
@@ -27,14 +25,14 @@ const TIME_UNITS = new Set([
   'day', 'days', 'week', 'weeks',
 ]);
 
-const OPERATORS: Record<string, (...args: never[]) => unknown> = {
-  add: math.add,
-  subtract: math.subtract,
-  multiply: math.multiply,
-  divide: math.divide,
-  pow: math.pow,
-  unaryMinus: math.unaryMinus,
-  unaryPlus: math.unaryPlus,
+const OPERATORS: Record<string, (m: UnitMath) => (...args: never[]) => unknown> = {
+  add: (m) => m.add,
+  subtract: (m) => m.subtract,
+  multiply: (m) => m.multiply,
+  divide: (m) => m.divide,
+  pow: (m) => m.pow,
+  unaryMinus: (m) => m.unaryMinus,
+  unaryPlus: (m) => m.unaryPlus,
 };
 
 export type QuantityKind = 'time' | 'rate' | 'hoursPerWeek';
@@ -73,13 +71,13 @@ function evaluateNode(node: MathNode, source: string, state: { hasUnits: boolean
         throw new UnitError(`"${source}": unknown unit "${name}"; use s, min, h, day or week (a day is ${DAY_HOURS} working hours, a week ${WEEK_HOURS})`);
       }
       state.hasUnits = true;
-      return math.unit(1, name);
+      return mathjs().unit(1, name);
     }
     case 'ParenthesisNode':
       return evaluateNode((node as unknown as { content: MathNode }).content, source, state);
     case 'OperatorNode': {
       const op = node as unknown as { fn: string; op: string; args: MathNode[] };
-      const fn = Object.prototype.hasOwnProperty.call(OPERATORS, op.fn) ? OPERATORS[op.fn] : undefined;
+      const fn = Object.prototype.hasOwnProperty.call(OPERATORS, op.fn) ? OPERATORS[op.fn]?.(mathjs()) : undefined;
       if (!fn) throw new UnitError(`"${source}": operator "${op.op}" is not allowed; use + - * / ^ and parentheses`);
       const args = op.args.map((a) => evaluateNode(a, source, state));
       try {
@@ -105,7 +103,7 @@ function evaluate(text: string): Evaluated {
   if (source === '') throw new UnitError('empty quantity; write a number with a unit, e.g. "2 h"');
   let node: MathNode;
   try {
-    node = math.parse(source.replace(/\bper\b/g, '/'));
+    node = mathjs().parse(source.replace(/\bper\b/g, '/'));
   } catch (e) {
     throw new UnitError(`cannot read "${source}" as a quantity (${(e as Error).message}); write e.g. "45 min" or "30 per day"`);
   }
@@ -118,7 +116,7 @@ function evaluate(text: string): Evaluated {
 function describe(ev: Evaluated): string {
   const v = ev.value;
   if (typeof v === 'number') return ev.hasUnits ? 'a ratio of units (the units cancel out)' : 'a plain number';
-  if (!math.isUnit(v)) return 'something that is not a quantity';
+  if (!isUnit(v)) return 'something that is not a quantity';
   const dims = v.dimensions as number[];
   const time = dims[2] ?? 0;
   const otherDims = dims.some((d, i) => i !== 2 && d !== 0);
@@ -135,7 +133,7 @@ function magnitude(ev: Evaluated, kind: QuantityKind): number | undefined {
     if (!ev.hasUnits) return v;
     return kind === 'hoursPerWeek' ? v * WEEK_HOURS : undefined;
   }
-  if (!math.isUnit(v)) return undefined;
+  if (!isUnit(v)) return undefined;
   const dims = v.dimensions as number[];
   if (dims.some((d, i) => i !== 2 && d !== 0)) return undefined;
   const time = dims[2] ?? 0;
@@ -152,10 +150,24 @@ function magnitude(ev: Evaluated, kind: QuantityKind): number | undefined {
  * Throws UnitError with a message naming what would be valid.
  */
 export function readQuantity(q: number | string, kind: QuantityKind): number {
-  const ev: Evaluated = typeof q === 'number' ? { value: q, hasUnits: false } : evaluate(q);
-  const x = magnitude(ev, kind);
+  return checked(q, kind, typeof q === 'string' && q.length <= LIMITS.quantityChars ? fastQuantity(q.trim().replace(/\bper\b/g, '/'), kind, SECONDS) : undefined);
+}
+
+/** readQuantity without the fast path: always through mathjs (for tests of the fast path). */
+export function readQuantityByMathjs(q: number | string, kind: QuantityKind): number {
+  return checked(q, kind, undefined);
+}
+
+const SECONDS = unitSeconds(DAY_HOURS, WEEK_HOURS);
+
+function checked(q: number | string, kind: QuantityKind, fast: number | undefined): number {
   const shown = typeof q === 'number' ? String(q) : `"${q.trim()}"`;
-  if (x === undefined) throw new UnitError(`expected ${EXPECTED[kind]}, got ${describe(ev)}: ${shown}`);
+  let x = fast;
+  if (x === undefined) {
+    const ev: Evaluated = typeof q === 'number' ? { value: q, hasUnits: false } : evaluate(q);
+    x = magnitude(ev, kind);
+    if (x === undefined) throw new UnitError(`expected ${EXPECTED[kind]}, got ${describe(ev)}: ${shown}`);
+  }
   if (Number.isNaN(x) || !Number.isFinite(x)) throw new UnitError(`${shown} is not a finite quantity; expected ${EXPECTED[kind]}`);
   if (x < 0) throw new UnitError(`must not be negative, got ${shown}; expected ${EXPECTED[kind]}`);
   return x === 0 ? 0 : x; // no -0

@@ -6,16 +6,7 @@
 // sim/experiment/ablation.ts), so the command follows the model as policies change.
 
 import type { CommandModule } from 'yargs';
-import {
-  ablationPlan,
-  deepEqual,
-  runAblation,
-  type AblationDesign,
-  type AblationPlan,
-  type AblationResult,
-  type MetricComparison,
-} from '../../experiment/index.js';
-import { METRIC_IDS } from '../../model/index.js';
+import type { AblationDesign, AblationPlan, AblationResult, MetricComparison } from '../../experiment/index.js';
 import type { Scenario } from '../../scenario/index.js';
 import { describeRun, makeContext, scenarioPath } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -36,7 +27,7 @@ const HEADLINE = [
   'manager_design_share', 'manager_compensation_share', 'coverage_final',
 ];
 
-function metricsArg(v: string | undefined): string[] {
+function metricsArg(v: string | undefined, METRIC_IDS: readonly string[]): string[] {
   if (v?.trim() === 'all') return [...METRIC_IDS];
   // Metrics come and go with the model: the default keeps only those it still reports.
   return listArg('metrics', v, METRIC_IDS) ?? HEADLINE.filter((m) => (METRIC_IDS as readonly string[]).includes(m));
@@ -59,7 +50,13 @@ export function valueText(v: unknown): string {
  * would otherwise be ablated with a wrong value without anyone noticing. (Only the
  * policies are compared: other parts of a spec may legitimately follow from them.)
  */
-function checkVariants(plan: AblationPlan, file: string, base: Scenario, load: (file: string, point?: Record<string, unknown>) => Scenario): void {
+function checkVariants(
+  plan: AblationPlan,
+  file: string,
+  base: Scenario,
+  load: (file: string, point?: Record<string, unknown>) => Scenario,
+  deepEqual: (a: unknown, b: unknown) => boolean,
+): void {
   for (const v of plan.variants) {
     if (!v.point) continue;
     const f = plan.fields.find((x) => x.field === v.field)!;
@@ -136,7 +133,10 @@ export function ablateCommand(_setExit: (code: number) => void): CommandModule<o
             'a timeline entry that sets the field later still applies from its time, and added persons, meetings and timelines stay with their design (a note says so).',
         ) as never,
     handler: async (args) => {
-      const metrics = metricsArg(args.metrics);
+      // The model and the experiment code load when the command runs, not at CLI start.
+      const { ablationPlan, deepEqual, runAblation } = await import('../../experiment/index.js');
+      const { METRIC_IDS } = await import('../../model/index.js');
+      const metrics = metricsArg(args.metrics, METRIC_IDS);
       if (args.from !== undefined && args.from === args.to) throw new UsageError(`--from and --to: both name "${args.from}"; an ablation needs two different designs`);
       // Designs are checked before the experiment starts (and before a warm-up estimate runs pilots).
       const file = await scenarioPath(args.scenario);
@@ -150,7 +150,7 @@ export function ablateCommand(_setExit: (code: number) => void): CommandModule<o
       if (plan.fields.length === 0) {
         throw new UsageError(`--from ${from} --to ${to}: the two designs start with the same policies, so there is nothing to ablate${plan.notes.length ? `; ${plan.notes.join(' ')}` : ''}`);
       }
-      checkVariants(plan, file, scenario, scenarioFor);
+      checkVariants(plan, file, scenario, scenarioFor, deepEqual);
       const ctx = await makeContext(args, { designs: [from, to] });
       try {
         const base = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };

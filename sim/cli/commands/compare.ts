@@ -4,14 +4,12 @@
 // the target relative half-width is met (or the cap is reached).
 
 import type { CommandModule } from 'yargs';
-import { compareDesigns, runReplications, runSequential, summarise, type ReplicationRecord, type TaskBase } from '../../experiment/index.js';
-import { METRICS, METRIC_IDS } from '../../model/index.js';
+import type { ReplicationRecord, TaskBase } from '../../experiment/index.js';
 import { describeRun, makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { summaryTable, tidyCsv, toJson } from '../format.js';
 import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { emit } from '../output.js';
-import { breakdown, breakdownText, csvParts, jsonParts, selectStreams } from '../report.js';
 
 interface CompareArgs extends CommonArgs {
   designs?: string;
@@ -74,6 +72,10 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         .example('$0 compare dpv --designs island,usm --reps 30', 'island vs USM on the DPV case, 30 paired replications')
         .example('$0 compare scenarios/dpv.yaml --precision 0.02 --max-reps 100 -f csv -o out/dpv.csv', 'replicate until ±2%, tidy CSV to a file') as never,
     handler: async (args) => {
+      // The model and the experiment code load when the command runs, not at CLI start.
+      const { compareDesigns, runReplications, runSequential, summarise } = await import('../../experiment/index.js');
+      const { METRICS, METRIC_IDS } = await import('../../model/index.js');
+      const { breakdown, breakdownText, csvParts, jsonParts, selectStreams } = await import('../report.js');
       const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
       const seq = precisionArgs(args);
       const target = listArg('target', args.target, METRIC_IDS)!;

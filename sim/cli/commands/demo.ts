@@ -3,9 +3,6 @@
 
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
-import { mmc, simulateStation } from '../../queueing/index.js';
-import { Exponential } from '../../random/index.js';
-import { confidenceInterval } from '../../stats/index.js';
 import { plusMinus, sig, table } from '../format.js';
 import { positiveInt, refuseRepeated } from '../options.js';
 
@@ -18,9 +15,13 @@ export function demoCommand(_setExit: (code: number) => void): CommandModule<obj
         .option('reps', { type: 'number', default: 10, describe: 'replications per station (2 to 1000: an interval needs two)' })
         .example('$0 demo', 'run the demo')
         .middleware(refuseRepeated([])) as never,
-    handler: (args) => {
+    handler: async (args) => {
       const reps = positiveInt('reps', args.reps, 1000)!;
       if (reps < 2) throw new UsageError('--reps: expected a whole number from 2 to 1000 (a confidence interval needs two replications), got 1');
+      // The engine and the statistics load when the demo runs, not at CLI start.
+      const { mmc, simulateStation } = await import('../../queueing/index.js');
+      const { Exponential } = await import('../../random/index.js');
+      const { confidenceInterval } = await import('../../stats/index.js');
       const rows: string[][] = [];
       for (const [lambda, c] of [[0.5, 1], [0.9, 1], [2.4, 3], [8.5, 10]] as const) {
         const th = mmc(lambda, 1, c);

@@ -1,14 +1,12 @@
 // `stroom run`: replications of one design, each metric's mean ± 95% half-width.
 
 import type { CommandModule } from 'yargs';
-import { runReplications, summarise, type TaskBase } from '../../experiment/index.js';
-import { METRICS, METRIC_IDS } from '../../model/index.js';
+import type { TaskBase } from '../../experiment/index.js';
 import { describeRun, makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { summaryTable, tidyCsv, toJson } from '../format.js';
 import { type CommonArgs, withCommon } from '../options.js';
 import { emit } from '../output.js';
-import { breakdown, breakdownText, csvParts, jsonParts, selectStreams } from '../report.js';
 import { listArg } from './compare.js';
 
 interface RunArgs extends CommonArgs {
@@ -29,6 +27,10 @@ export function runCommand(_setExit: (code: number) => void): CommandModule<obje
         .example('$0 run dpv --design usm --reps 10', 'ten replications of the USM design on DPV')
         .example('$0 run scenarios/middenstad.yaml -f json -o out/run.json', 'all metrics as JSON') as never,
     handler: async (args) => {
+      // The model and the experiment code load when the command runs, not at CLI start.
+      const { runReplications, summarise } = await import('../../experiment/index.js');
+      const { METRICS, METRIC_IDS } = await import('../../model/index.js');
+      const { breakdown, breakdownText, csvParts, jsonParts, selectStreams } = await import('../report.js');
       const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
       const ctx = await makeContext(args, args.design ? { designs: [args.design] } : {});
       try {

@@ -6,14 +6,11 @@
 // only what is missing. The output is the same byte for byte in every case.
 
 import type { CommandModule } from 'yargs';
-import { grid, latinHypercube, replicationTasks, runSweep, type DesignPoint, type FactorRange, type TaskBase } from '../../experiment/index.js';
-import { METRIC_IDS } from '../../model/index.js';
+import type { DesignPoint, FactorRange, TaskBase } from '../../experiment/index.js';
 import { makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { checkOutputFolder, emit } from '../output.js';
-import { selectStreams } from '../report.js';
-import { sweepOutput } from '../sweep-report.js';
 import { listArg } from './compare.js';
 import { parseScales, renameCsvHeader, SCALE_HELP } from '../scale-args.js';
 
@@ -123,7 +120,7 @@ export function parseRanges(ranges: string[]): { ranges: Record<string, FactorRa
 }
 
 /** Latin hypercube points over --range (and --scale min:max) factors, each value in the unit its range was given in. */
-function rangePoints(ranges: string[], samples: number, seed: number | string, scaleRanges: Record<string, FactorRange> = {}): DesignPoint[] {
+function rangePoints(ranges: string[], samples: number, seed: number | string, latinHypercube: typeof import('../../experiment/index.js').latinHypercube, scaleRanges: Record<string, FactorRange> = {}): DesignPoint[] {
   const parsed = parseRanges(ranges);
   return latinHypercube({ ...parsed.ranges, ...scaleRanges }, samples, seed).map((p) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, withRangeUnit(v as number, parsed.units[k] ?? '')])));
 }
@@ -160,6 +157,11 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
       if ((sets.length > 0 || scaleGrid) && (ranges.length > 0 || scaleRange)) throw new UsageError('sweep: use either grid factors (--set, --scale name=v1,v2) or Latin hypercube ones (--range, --scale name=min:max), not both');
       if ((ranges.length > 0 || scaleRange) && args.samples === undefined) throw new UsageError(`${ranges.length > 0 ? '--range' : '--scale name=min:max'} needs --samples N`);
       const samples = positiveInt('samples', args.samples, 100_000);
+      // The model and the experiment code load when the command runs, not at CLI start.
+      const { grid, latinHypercube, replicationTasks, runSweep } = await import('../../experiment/index.js');
+      const { METRIC_IDS } = await import('../../model/index.js');
+      const { selectStreams } = await import('../report.js');
+      const { sweepOutput } = await import('../sweep-report.js');
       const tableMetrics = listArg('metrics', args.metrics, METRIC_IDS) ?? DEFAULT_METRICS;
       const sweepId = args['sweep-id'];
       const { isValidSweepId } = await import('../../node/queue/keys.js');
@@ -184,7 +186,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
       let plan: import('../../node/queue/sweep-plan.js').SweepPlan | undefined;
       try {
         const designs = listArg('designs', args.designs, ctx.scenario.designOrder) ?? [...ctx.scenario.designOrder];
-        const points: DesignPoint[] = sets.length > 0 || scaleGrid ? grid({ ...parseSets(sets), ...scales.grid }) : rangePoints(ranges, samples!, ctx.seed, scales.ranges);
+        const points: DesignPoint[] = sets.length > 0 || scaleGrid ? grid({ ...parseSets(sets), ...scales.grid }) : rangePoints(ranges, samples!, ctx.seed, latinHypercube, scales.ranges);
         const streamIds = selectStreams(ctx, designs, args.streams);
         if (points.length > 10_000) throw new UsageError(`sweep: ${points.length} points is more than the 10000 allowed in one sweep`);
         // Load every point once here, so a bad path or value is reported before any run starts.

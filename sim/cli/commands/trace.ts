@@ -5,7 +5,6 @@
 
 import { basename } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { simulate } from '../../model/index.js';
 import { formatBytes, formatCount } from '../../model/size.js';
 import { scenarioPath } from '../context.js';
 import { UsageError } from '../errors.js';
@@ -60,6 +59,7 @@ export function traceCommand(_setExit: (code: number) => void): CommandModule<ob
       if (args.output === undefined) checkOutputFile(out);
       const size = checkSizes(args.scenario, s.designs, [design], { horizon, warmup, trace: true })!;
       process.stderr.write(`tracing ${design}: ${size.weeks} weeks, about ${formatCount(size.traceEvents)} events (${formatBytes(size.traceBytes)})\n`);
+      const { simulate } = await import('../../model/index.js'); // the model loads only when a trace is run
       const result = simulate(spec, { seed, replication: args.replication, horizon, warmup, trace: true });
       const { writeTraceFile } = await import('../../node/trace-writer.js');
       const written = writeTraceFile(out, spec, result, { scenario: s.name, design, seed, replication: args.replication, horizon, warmup });

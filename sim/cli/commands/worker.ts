@@ -6,7 +6,6 @@
 // signal quits at once (their locks then lapse and they are retried after --lock-ms).
 
 import type { CommandModule } from 'yargs';
-import pino from 'pino';
 import { positiveInt, workersArg } from '../options.js';
 import { UsageError } from '../errors.js';
 import { queueArg, redisTimeoutArg } from './sweep.js';
@@ -40,6 +39,7 @@ export function workerCommand(setExit: (code: number) => void): CommandModule<ob
       if (lockMs < 200) throw new UsageError('--lock-ms: at least 200 (locks are renewed every half lock)');
       const giveUpMs = redisTimeoutArg(args['redis-timeout'], 60) * 1000;
       const jobTimeoutMs = (positiveInt('job-timeout', args['job-timeout'], 7 * 24 * 3600) ?? 3600) * 1000;
+      const { default: pino } = await import('pino'); // loaded only by the commands that log
       const log = pino({ level: args['log-level'], base: undefined }, pino.destination(2));
       const note = (line: string) => process.stderr.write(`stroom worker: ${line}\n`);
       const { startQueueWorker } = await import('../../node/queue/worker.js');
