@@ -10,6 +10,7 @@ import type { StreamMetricId, TeamMetricId } from './stream-metrics.js';
 import { LEAD_TIME_PART_IDS, type LeadTimePart } from './attribution.js';
 import type { AnatomyResult } from './anatomy.js';
 import type { World } from './world.js';
+import type { WeeklyGroups } from './weekly-detail.js';
 import { ESC_COLLISION } from './store.js';
 
 /** Metric ids with a one-line meaning each (units in brackets). */
@@ -95,6 +96,8 @@ export interface ModelRunResult {
   /** Every meeting of the run: the scenario's, then those the organisation set up itself (trace meeting indices). */
   meetings: { id: string; name: string; kind: string }[];
   trace?: TraceData;
+  /** Weekly series per stream, team, role and person, when SimulateOptions.weekly asked for them. */
+  weekly?: WeeklyGroups;
 }
 
 const per100 = (x: number, n: number) => (n > 0 ? (100 * x) / n : Number.NaN);
@@ -203,6 +206,7 @@ export function buildResult(w: World): ModelRunResult {
     byTeam: m.byStream.teams(),
   };
   if (w.trace !== null) result.trace = w.trace.data();
+  if (m.detail !== null) result.weekly = m.detail.result(m.cellSeries);
   return result;
 }
 

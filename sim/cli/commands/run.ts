@@ -10,8 +10,9 @@ import { type CommonArgs, withCommon } from '../options.js';
 import { emit } from '../output.js';
 import { breakdown, breakdownText, csvParts, jsonParts, selectStreams } from '../report.js';
 import { listArg } from './compare.js';
+import { seriesPlan, withSeriesOptions, type SeriesArgs } from '../series-options.js';
 
-interface RunArgs extends CommonArgs {
+interface RunArgs extends CommonArgs, SeriesArgs {
   design?: string;
   metrics?: string;
   streams?: string | boolean;
@@ -22,22 +23,26 @@ export function runCommand(_setExit: (code: number) => void): CommandModule<obje
     command: 'run <scenario>',
     describe: 'replicate one design and report every metric with its 95% interval',
     builder: (y) =>
-      withCommon(y)
+      withSeriesOptions(withCommon(y), { windows: true, window: false })
         .option('design', { alias: 'd', type: 'string', describe: 'design to run (default: the scenario\'s baseline)' })
         .option('metrics', { alias: 'm', type: 'string', describe: 'metrics to show, comma-separated (default: all)' })
         .option('streams', { type: 'string', describe: 'value streams to report per stream, comma-separated (default: all; --no-streams for none)' })
         .example('$0 run dpv --design usm --reps 10', 'ten replications of the USM design on DPV')
-        .example('$0 run scenarios/middenstad.yaml -f json -o out/run.json', 'all metrics as JSON') as never,
+        .example('$0 run scenarios/middenstad.yaml -f json -o out/run.json', 'all metrics as JSON')
+        .example('$0 run dpv --reps 10 --series out/weekly.csv --windows 4', 'every weekly series to a tidy CSV, and the observed year in four windows of means ± 95% half-widths') as never,
     handler: async (args) => {
       const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
+      const sp = await seriesPlan(args);
       const ctx = await makeContext(args, args.design ? { designs: [args.design] } : {});
       try {
         const design = args.design ?? ctx.scenario.experiment.baseline;
         if (!ctx.scenario.designs[design]) throw new UsageError(`--design: "${design}" is not in the scenario; designs: ${ctx.scenario.designOrder.join(', ')}`);
         const streamIds = selectStreams(ctx, [design], args.streams);
-        const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
+        const sr = sp.resolve(ctx.horizon, ctx.warmup);
+        const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup, ...sp.task };
         const records = await runReplications(ctx.executor, base, [design], ctx.reps, ctx.progress('replicating'));
         const summary = summarise(records);
+        const windowBlocks = sr.finish(records, [design], undefined, (r) => ctx.scenario.designs[r.design]);
         const groups = breakdown(ctx, records, [design], streamIds);
         let text: string;
         if (args.format === 'csv') text = tidyCsv(records, metrics, csvParts(groups));
@@ -57,6 +62,7 @@ export function runCommand(_setExit: (code: number) => void): CommandModule<obje
             '',
             summaryTable(summary, [design], metrics, undefined, undefined, METRICS),
             ...breakdownText(groups, [design]),
+            ...windowBlocks,
             '',
             'mean ± half-width of the 95% t-interval across replications; NA: no replication had a value; (n=7 of 10): 3 replications had none.',
           ].join('\n');

@@ -71,6 +71,7 @@ export function checkJobData(data: unknown): JobData {
   const hours = (horizon as number) + (warmup as number);
   if (hours > SIZE_LIMITS.weeks * 40) refuse(`warm-up plus horizon is ${hours} h; at most ${SIZE_LIMITS.weeks * 40} h (100 years) are allowed`);
   if (t['point'] !== undefined && !(isObject(t['point']) && Object.keys(t['point']).length <= 1000)) refuse('task.point: expected an object of at most 1000 values');
+  if (t['series'] !== undefined && typeof t['series'] !== 'boolean') refuse('task.series: expected true or false');
   if ('model' in t) refuse('task carries a model of its own (models travel under their hash)');
   return data as unknown as JobData;
 }
