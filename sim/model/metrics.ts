@@ -83,8 +83,7 @@ export class Metrics {
   readonly cellSeries: number[] = [];
   private wk = { completions: 0, onTime: 0, leadSum: 0, steps: 0, stepsOk: 0, esc: 0, mt: 0, impro: 0, coll: 0, problems: 0, signals: 0, wipArea: 0, withdrawn: 0, arrivals: 0 };
   private managerWeekStart: Float64Array;
-  /** Per stream, team, role and person, when the run asks for it. */
-  readonly detail: WeeklyDetail | null;
+  readonly detail: WeeklyDetail | null; // per stream, team, role and person, when asked for
 
   /** The same window, per stream and per team. */
   readonly byStream: StreamMetrics;
@@ -324,7 +323,7 @@ export class Metrics {
     s.signals.push(k.signals);
     s.escalations_withdrawn.push(k.withdrawn);
     s.arrivals.push(k.arrivals);
-    const prop = this.propensities();
+    const prop = meanPropensities(w);
     s.operator_signal_propensity.push(prop.operator);
     s.manager_compensation_propensity.push(prop.manager);
     let live = 0;
@@ -363,10 +362,6 @@ export class Metrics {
     this.weekStartTime = now;
   }
 
-  /** Mean propensities now: operators' to signal, managers' to compensate. */
-  propensities(): { operator: number; manager: number } {
-    return meanPropensities(this.w);
-  }
   private weekStartTime = 0;
   private overtimeWeekStart = 0;
 
@@ -405,5 +400,3 @@ export class Metrics {
     return span > 0 ? this.wipArea / span : Number.NaN;
   }
 }
-
-export { sumBusy, sumOnDuty } from './time-sums.js';

@@ -3,7 +3,8 @@
 // optional trace. Everything is plain numbers and typed arrays.
 
 import { CATEGORY_NAMES, CAT_COMPENSATE, CAT_DESIGN, CAT_MEETING, N_CATEGORIES } from './person.js';
-import { sumBusy, sumOnDuty, type SeriesName } from './metrics.js';
+import type { SeriesName } from './metrics.js';
+import { meanPropensities, sumBusy, sumOnDuty } from './time-sums.js';
 import { WEEK_HOURS } from './spec.js';
 import type { TraceData } from './trace.js';
 import type { StreamMetricId, TeamMetricId } from './stream-metrics.js';
@@ -143,7 +144,7 @@ export function buildResult(w: World): ModelRunResult {
   const allDecisions = sorted.reduce((a, b) => a + b, 0);
   const teamKpi = ratio(m.stepsWithinNorm, m.stepsDone);
   const due = ratio(m.onTime, m.completions);
-  const prop = m.propensities();
+  const prop = meanPropensities(w);
 
   const metrics: Record<MetricId, number> = {
     throughput_per_week: ratio(m.completions, weeks),
