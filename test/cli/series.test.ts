@@ -79,6 +79,19 @@ describe('--series: replicated weekly series as tidy CSV', () => {
     expect(outs[1]).toBe(outs[0]);
     expect(outs[2]).toBe(outs[0]);
   });
+
+  it('sweep: one column per factor, the same rows at every point', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'sweep.csv');
+    const r = await stroom(['sweep', SMALL, '--set', 'designs.usm.policies.protectedDesignShare=0,0.3', '--designs', 'usm', '--reps', '2', '--horizon', '3', '--warmup', '1', '--workers', '1', '--series', file]);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe(`designs.usm.policies.protectedDesignShare,${HEADER}`);
+    const perPoint = (v: string) => lines.slice(1).filter((l) => l.startsWith(`${v},usm,`)).length;
+    expect(perPoint('0')).toBeGreaterThan(3 * SERIES_NAMES.length * 2);
+    expect(perPoint('0.3')).toBe(perPoint('0'));
+    expect(perPoint('0') + perPoint('0.3')).toBe(lines.length - 1);
+  });
 });
 
 describe('--windows and --window', () => {
