@@ -75,7 +75,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         .example('$0 compare dpv --designs island,usm --reps 30', 'island vs USM on the DPV case, 30 paired replications')
         .example('$0 compare scenarios/dpv.yaml --precision 0.02 --max-reps 100 -f csv -o out/dpv.csv', 'replicate until ±2%, tidy CSV to a file')
         .example('$0 compare dpv --reps 10 --windows 4 --series out/weekly.csv', 'per quarter of the observed weeks: each design\'s weekly means and the paired differences; every weekly series to a CSV')
-        .example('$0 compare dpv --reps 10 --window 12w:24w --window 40w:52w', 'before and after: each design\'s change between the two windows and the difference in differences against the baseline') as never,
+        .example('$0 compare dpv --designs island,transition --reps 10 --window 48w:56w --window 76w:92w', 'before and after the transition\'s phases 3-5 (timeline at weeks 56 and 72): each design\'s change and the difference in differences against island') as never,
     handler: async (args) => {
       const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
       const seq = precisionArgs(args);
