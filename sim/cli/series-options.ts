@@ -10,7 +10,7 @@ import { changeRecords, compareDesigns, observedWeeks, seriesNames, splitWindows
 import { UsageError } from './errors.js';
 import { summaryTable } from './format.js';
 import { checkOutputFile } from './output.js';
-import { SERIES_DESCRIPTIONS, seriesCsv } from './series-output.js';
+import { SERIES_DESCRIPTIONS, seriesCsv, seriesUnit } from './series-output.js';
 import { writeFileAtomic } from '../node/atomic.js';
 import type { ModelSpec } from '../model/index.js';
 
@@ -27,8 +27,8 @@ const WINDOW_HINT = 'expected A:B in weeks from the start of the run, e.g. 40w:5
 export function withSeriesOptions<T>(y: Argv<T>, opts: { windows: boolean; window: boolean }) {
   let out = y.option('series', { type: 'string', describe: 'also write every weekly series of every replication to this file (tidy CSV, atomically): design, replication, week, stream, team, role, person, metric, unit, value; observed weeks only, numbered from the start of the run (week 1 = hours 0-40)' });
   out = out.option('series-persons', { choices: ['named', 'all', 'none'] as const, describe: 'person rows in --series: named (default: persons holding a role besides operator; operators are summed in the role rows), all, or none' });
-  if (opts.windows) out = out.option('windows', { type: 'number', describe: 'table form: split the observed weeks into N equal windows; per design and window the mean of each weekly series ± 95% half-width, and paired differences against the baseline' });
-  if (opts.window) out = out.option('window', { type: 'string', array: true, describe: 'table form, give twice: --window A:B --window C:D (A and B in weeks from the start of the run, like a timeline\'s "at": 40, 40w, "40 weeks" or 1600h; whole weeks between them): the change of each weekly series from the first window to the second per design, and the difference in differences against the baseline' });
+  if (opts.windows) out = out.option('windows', { type: 'number', describe: 'table or JSON: split the observed weeks into N equal windows; per design and window the mean of each weekly series ± 95% half-width, and paired differences against the baseline' });
+  if (opts.window) out = out.option('window', { type: 'string', array: true, describe: 'table or JSON, give twice: --window A:B --window C:D (A and B in weeks from the start of the run, like a timeline\'s "at": 40, 40w, "40 weeks" or 1600h; whole weeks between them): the change of each weekly series from the first window to the second per design, and the difference in differences against the baseline' });
   return out;
 }
 
@@ -42,7 +42,9 @@ export interface ResolvedSeries {
   period: WeekRange;
   windows?: WeekRange[];
   beforeAfter?: [WeekRange, WeekRange];
-  /** Writes --series (if given) and returns the table blocks of --windows and --window. */
+  /** The --windows and --window results for JSON output (nothing without those flags). */
+  json(records: readonly ReplicationRecord[], designs: readonly string[], baseline: string | undefined): Record<string, unknown>;
+  /** Writes --series (if given) and returns the table blocks of --windows and --window (none with -f json). */
   finish(records: readonly ReplicationRecord[], designs: readonly string[], baseline: string | undefined, specOf: (r: ReplicationRecord) => ModelSpec | undefined, pointKeys?: readonly string[]): string[];
 }
 
@@ -69,8 +71,8 @@ export async function seriesPlan(args: SeriesArgs): Promise<SeriesPlan> {
   if (n !== undefined && !(Number.isInteger(n) && n >= 1 && n <= 1000)) throw new UsageError(`--windows: expected a whole number of windows from 1 to 1000, got ${String(n)}`);
   const given = args.window ?? [];
   if (given.length > 0 && given.length !== 2) throw new UsageError(`--window: give it exactly twice, the window before and the window after (e.g. --window 20w:30w --window 40w:52w); got ${given.length}`);
-  if ((n !== undefined || given.length > 0) && args.format !== 'table') {
-    throw new UsageError(`--${n !== undefined ? 'windows' : 'window'}: applies to the table form (-f table); the weekly values behind it are written by --series FILE`);
+  if ((n !== undefined || given.length > 0) && args.format === 'csv') {
+    throw new UsageError(`--${n !== undefined ? 'windows' : 'window'}: applies to the table and JSON forms (-f table, -f json); the weekly values behind it are written by --series FILE`);
   }
   const hours: [number, number][] = [];
   for (const w of given) {
@@ -113,8 +115,10 @@ function resolve(args: SeriesArgs, horizon: number, warmup: number, hours: [numb
     period,
     ...(windows ? { windows } : {}),
     ...(beforeAfter ? { beforeAfter } : {}),
+    json: (records, designs, baseline) => jsonParts(records, designs, baseline, windows, beforeAfter),
     finish: (records, designs, baseline, specOf, pointKeys = []) => {
       if (args.series !== undefined) writeFileAtomic(args.series, seriesCsv(records, period, pointKeys, personFilter(args['series-persons'] ?? 'named', specOf)));
+      if (args.format !== 'table') return [];
       return blocks(records, designs, baseline, windows, beforeAfter);
     },
   };
@@ -155,6 +159,31 @@ function blocks(records: readonly ReplicationRecord[], designs: readonly string[
     const [a, b] = beforeAfter;
     out.push('', `Change from ${weeksText(a)} to ${weeksText(b)} (mean after − mean before within each replication), mean ± 95% half-width across replications${baseline !== undefined && designs.length > 1 ? `; last columns: difference in differences against ${baseline}, paired on common random numbers` : ''}`,
       table(changeRecords(records, a, b, names), designs, baseline, names));
+  }
+  return out;
+}
+
+function jsonTable(records: ReplicationRecord[], designs: readonly string[], baseline: string | undefined): Record<string, unknown> {
+  const summary = summarise(records);
+  const others = baseline === undefined ? [] : designs.filter((d) => d !== baseline);
+  return {
+    summary: Object.fromEntries(designs.map((d) => [d, summary[d]])),
+    ...(others.length > 0 ? { differences: Object.fromEntries(others.map((o) => [`${o}-${baseline}`, compareDesigns(records, baseline!, o)])) } : {}),
+  };
+}
+
+function jsonParts(records: readonly ReplicationRecord[], designs: readonly string[], baseline: string | undefined, windows: WeekRange[] | undefined, beforeAfter: [WeekRange, WeekRange] | undefined): Record<string, unknown> {
+  const names = seriesNames(records);
+  const out: Record<string, unknown> = {};
+  if (windows === undefined && beforeAfter === undefined) return out;
+  out['series_units'] = Object.fromEntries(names.map((m) => [m, seriesUnit(m, '')]));
+  if (windows !== undefined) {
+    const per = windowRecords(records, windows, names);
+    out['windows'] = windows.map((w, i) => ({ first_week: w.first, last_week: w.last, ...jsonTable(per[i]!, designs, baseline) }));
+  }
+  if (beforeAfter !== undefined) {
+    const [a, b] = beforeAfter;
+    out['before_after'] = { before: { first_week: a.first, last_week: a.last }, after: { first_week: b.first, last_week: b.last }, ...jsonTable(changeRecords(records, a, b, names), designs, baseline) };
   }
   return out;
 }

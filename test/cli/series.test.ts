@@ -136,6 +136,18 @@ describe('--windows and --window', () => {
     expect(tableCell(r.stdout, title, 'arrivals', 3).raw).toBe('+0');
   });
 
+  it('-f json carries the windows and the before/after with their units', async () => {
+    const r = await stroom(['compare', PILOT, '--designs', 'island,pilot', '--reps', '3', '--horizon', '16', '--warmup', '4', '--workers', '2', '--windows', '2', '--window', '6:12', '--window', '12:20', '-f', 'json', '-m', 'throughput_per_week']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { windows: { first_week: number; last_week: number; summary: Record<string, Record<string, { mean: number; n: number }>>; differences: Record<string, unknown> }[]; before_after: { before: { first_week: number }; differences: Record<string, Record<string, { mean: number }>> }; series_units: Record<string, string> };
+    expect(j.windows.map((w) => [w.first_week, w.last_week])).toEqual([[5, 12], [13, 20]]);
+    expect(j.windows[0]!.summary['pilot']!['throughput']!.n).toBe(3);
+    expect(Object.keys(j.windows[1]!.differences)).toEqual(['pilot-island']);
+    expect(j.before_after.before.first_week).toBe(7);
+    expect(j.before_after.differences['pilot-island']!['manager_meeting_share']!.mean).toBeLessThan(0);
+    expect(j.series_units['lead_time_mean']).toBe('h');
+  });
+
   it.each([
     [['--window', '6w:12w'], /--window: give it exactly twice/],
     [['--window', '12w:6w', '--window', '12w:20w'], /--window "12w:6w": the start .* must come before the end/],
@@ -143,7 +155,7 @@ describe('--windows and --window', () => {
     [['--window', 'soon:later', '--window', '12w:20w'], /--window "soon:later": .*unknown unit/],
     [['--window', '1w:3w', '--window', '12w:20w'], /--window "1w:3w": outside the observation period, weeks 5-20/],
     [['--window', '6w:12w', '--window', '12w:30w'], /--window "12w:30w": outside the observation period/],
-    [['--window', '6w:12w', '--window', '12w:20w', '-f', 'csv'], /--window: applies to the table form/],
+    [['--window', '6w:12w', '--window', '12w:20w', '-f', 'csv'], /--window: applies to the table and JSON forms/],
     [['--windows', '0'], /--windows: expected a whole number/],
     [['--windows', '17'], /--windows 17: the observation period has only 16 weeks/],
     [['--series', 'test'], /--series "test": /],

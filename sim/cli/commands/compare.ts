@@ -122,6 +122,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
             summary: Object.fromEntries(designs.map((d) => [d, Object.fromEntries(metrics.map((m) => [m, summary[d]?.[m]]))])),
             differences: Object.fromEntries(others.map((o) => [`${o}-${baseline}`, Object.fromEntries(metrics.map((m) => [m, comparisons.get(o)![m]]))])),
             ...jsonParts(groups, designs, baseline),
+            ...sr.json(records, designs, baseline),
           });
         } else {
           text = [

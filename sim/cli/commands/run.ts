@@ -54,6 +54,7 @@ export function runCommand(_setExit: (code: number) => void): CommandModule<obje
             streams: Object.fromEntries(Object.entries(parts['streams'] as Record<string, { summary: Record<string, unknown> }>).map(([id, s]) => [id, s.summary[design]])),
             teams: Object.fromEntries(Object.entries(parts['teams'] as Record<string, { summary: Record<string, unknown> }>).map(([id, s]) => [id, s.summary[design]])),
             diagnostics: groups.diagnostics[design] ?? [],
+            ...sr.json(records, [design], undefined),
           });
         } else {
           text = [
