@@ -66,6 +66,20 @@ describe('--series: replicated weekly series as tidy CSV', () => {
     expect(global.find((x) => x.metric === 'lead_time_mean')!.unit).toBe('h');
   });
 
+  it("a named person's absence shows in her week: Marieke (36 h/week) is away from week 20 to 21 in small.yaml", async () => {
+    const dir = tempDir();
+    const file = join(dir, 'absence.csv');
+    const r = await stroom(['run', SMALL, '--reps', '2', '--horizon', '3', '--warmup', '19', '--workers', '1', '--series', file, '-m', 'arrivals']);
+    expect(r.code).toBe(0);
+    const rows = parse(readFileSync(file, 'utf8')).filter((x) => x.person === 'marieke' && x.week === 21);
+    for (const rep of [0, 1]) {
+      const h = Object.fromEntries(rows.filter((x) => x.replication === rep).map((x) => [x.metric, x.value]));
+      expect(h['hours_absent']).toBeCloseTo(36, 9);
+      const working = ['operate', 'improvise', 'consult', 'coordinate', 'compensate', 'design', 'meeting', 'idle'].reduce((a, c) => a + h[`hours_${c}`]!, 0);
+      expect(working).toBe(0);
+    }
+  });
+
   it('is byte-identical with 1, 2 and 4 workers (compare, two designs)', async () => {
     const dir = tempDir();
     const outs: string[] = [];
