@@ -20,10 +20,10 @@ export interface WeekRange {
   last: number;
 }
 
-/** The observed weeks: from the first week starting at or after the warm-up to the
- *  last (possibly shortened) week before the end of the run. */
+/** The observed weeks: the whole weeks between the end of the warm-up and the end of
+ *  the run (a week cut by either, when they are not whole weeks, would count short). */
 export function observedWeeks(horizon: number, warmup: number): WeekRange {
-  return { first: Math.ceil(warmup / WEEK_HOURS - 1e-9) + 1, last: Math.ceil((warmup + horizon) / WEEK_HOURS - 1e-9) };
+  return weeksBetween(warmup, warmup + horizon);
 }
 
 /** `n` windows of (nearly) equal length covering `period`; earlier windows are the shorter ones. */
