@@ -11,6 +11,7 @@ import { UsageError } from './errors.js';
 import { summaryTable } from './format.js';
 import { checkOutputFile } from './output.js';
 import { SERIES_DESCRIPTIONS, seriesCsv, seriesUnit } from './series-output.js';
+import { seriesHtml } from './series-html.js';
 import { writeFileAtomic } from '../node/atomic.js';
 import type { ModelSpec } from '../model/index.js';
 
@@ -25,7 +26,7 @@ export interface SeriesArgs {
 const WINDOW_HINT = 'expected A:B in weeks from the start of the run, e.g. 40w:52w, "40 weeks:52 weeks", 1600h:2080h or 40:52';
 
 export function withSeriesOptions<T>(y: Argv<T>, opts: { windows: boolean; window: boolean }) {
-  let out = y.option('series', { type: 'string', describe: 'also write every weekly series of every replication to this file (tidy CSV, atomically): design, replication, week, stream, team, role, person, metric, unit, value; the whole observed weeks, numbered from the start of the run (week 1 = hours 0-40)' });
+  let out = y.option('series', { type: 'string', describe: 'also write every weekly series of every replication to this file, atomically (a name ending in .html: charts of each design\'s weekly mean with its 95% band; else tidy CSV): design, replication, week, stream, team, role, person, metric, unit, value; the whole observed weeks, numbered from the start of the run (week 1 = hours 0-40)' });
   out = out.option('series-persons', { choices: ['named', 'all', 'none'] as const, describe: 'person rows in --series: named (default: persons holding a role besides operator; operators are summed in the role rows), all, or none' });
   if (opts.windows) out = out.option('windows', { type: 'number', describe: 'table or JSON: split the observed weeks into N equal windows; per design and window the mean of each weekly series ± 95% half-width, and paired differences against the baseline' });
   if (opts.window) out = out.option('window', { type: 'string', array: true, describe: 'table or JSON, give twice: --window A:B --window C:D (A and B in weeks from the start of the run, like a timeline\'s "at": 40, 40w, "40 weeks" or 1600h; whole weeks between them): the change of each weekly series from the first window to the second per design, and the difference in differences against the baseline' });
@@ -117,11 +118,24 @@ function resolve(args: SeriesArgs, horizon: number, warmup: number, hours: [numb
     ...(beforeAfter ? { beforeAfter } : {}),
     json: (records, designs, baseline) => jsonParts(records, designs, baseline, windows, beforeAfter),
     finish: (records, designs, baseline, specOf, pointKeys = []) => {
-      if (args.series !== undefined) writeFileAtomic(args.series, seriesCsv(records, period, pointKeys, personFilter(args['series-persons'] ?? 'named', specOf)));
+      if (args.series !== undefined) writeFileAtomic(args.series, seriesFile(args, records, designs, period, pointKeys, specOf));
       if (args.format !== 'table') return [];
       return blocks(records, designs, baseline, windows, beforeAfter);
     },
   };
+}
+
+/** CSV, or with a name ending in .html a report of charts with 95% bands (series-html.ts). */
+function seriesFile(args: SeriesArgs, records: readonly ReplicationRecord[], designs: readonly string[], period: WeekRange, pointKeys: readonly string[], specOf: (r: ReplicationRecord) => ModelSpec | undefined): string {
+  if (!/\.html?$/i.test(args.series!)) return seriesCsv(records, period, pointKeys, personFilter(args['series-persons'] ?? 'named', specOf));
+  const first = (d: string) => records.find((r) => r.design === d);
+  const spec = (d: string) => { const r = first(d); return r === undefined ? undefined : specOf(r); };
+  const reps = new Set(records.map((r) => r.replication)).size;
+  return seriesHtml({
+    title: `${spec(designs[0] ?? '')?.name.replace(/\/[^/]*$/, '') ?? 'stroom'}: weekly series`,
+    subtitle: [`designs ${designs.join(', ')}; ${reps} replications on common random numbers${pointKeys.length > 0 ? `; all ${new Set(records.map((r) => JSON.stringify(r.point))).size} design points pooled` : ''}`, `observed ${weeksText(period)} of the run`],
+    records, designs, period, specOf: spec,
+  });
 }
 
 /** Which persons get rows of their own: 'named' keeps those holding a role besides operator. */

@@ -162,6 +162,19 @@ describe('--windows and --window', () => {
     expect(j.series_units['lead_time_mean']).toBe('h');
   });
 
+  it('--series FILE.html writes a self-contained report: a chart per weekly series, bands, the timeline marked', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'weekly.html');
+    const r = await stroom(['compare', PILOT, '--designs', 'island,pilot', '--reps', '3', '--horizon', '16', '--warmup', '4', '--workers', '2', '--series', file, '-m', 'arrivals']);
+    expect(r.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html.startsWith('<!doctype html>') || html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).not.toMatch(/<script[^>]+src=/); // nothing fetched from elsewhere
+    for (const m of SERIES_NAMES) expect(html).toContain(`${m}: `);
+    expect(html).toContain('"marks":[{"x":12.5,"label":"pilot: pilot starts"}]');
+    expect(html).toMatch(/"lo":\[/);
+  });
+
   it.each([
     [['--window', '6w:12w'], /--window: give it exactly twice/],
     [['--window', '12w:6w', '--window', '12w:20w'], /--window "12w:6w": the start .* must come before the end/],
