@@ -1,6 +1,6 @@
 // The weekly-series flags of run, compare and sweep: --series FILE (tidy CSV of every
 // weekly series), --windows N (per-window means and paired differences) and, for
-// compare, --window A:B --window C:D (the change between two windows per design and
+// run and compare, --window A:B --window C:D (the change between two windows per design and
 // the difference in differences). Everything a flag can get wrong is found before any
 // replication runs: the file, the numbers, the units; the windows' place in the
 // observation period as soon as that period is known (after --warmup auto's pilots).

@@ -23,7 +23,7 @@ export function runCommand(_setExit: (code: number) => void): CommandModule<obje
     command: 'run <scenario>',
     describe: 'replicate one design and report every metric with its 95% interval',
     builder: (y) =>
-      withSeriesOptions(withCommon(y), { windows: true, window: false })
+      withSeriesOptions(withCommon(y), { windows: true, window: true })
         .option('design', { alias: 'd', type: 'string', describe: 'design to run (default: the scenario\'s baseline)' })
         .option('metrics', { alias: 'm', type: 'string', describe: 'metrics to show, comma-separated (default: all)' })
         .option('streams', { type: 'string', describe: 'value streams to report per stream, comma-separated (default: all; --no-streams for none)' })
