@@ -92,7 +92,7 @@ describe('--series: replicated weekly series as tidy CSV', () => {
     expect(parse(outs[0]!).filter((x) => x.design === 'usm').length).toBeGreaterThan(0);
     expect(outs[1]).toBe(outs[0]);
     expect(outs[2]).toBe(outs[0]);
-  });
+  }, 300_000); // three runs in a row: room for a busy machine
 
   it('sweep: one column per factor, the same rows at every point', async () => {
     const dir = tempDir();
