@@ -10,9 +10,9 @@ import { changeRecords, compareDesigns, observedWeeks, seriesNames, splitWindows
 import { UsageError } from './errors.js';
 import { summaryTable } from './format.js';
 import { checkOutputFile } from './output.js';
-import { SERIES_DESCRIPTIONS, seriesCsv, seriesUnit } from './series-output.js';
+import { SERIES_DESCRIPTIONS, seriesUnit, writeSeriesCsv } from './series-output.js';
 import { seriesHtml } from './series-html.js';
-import { writeFileAtomic } from '../node/atomic.js';
+import { writeAtomic, writeFileAtomic } from '../node/atomic.js';
 import type { ModelSpec } from '../model/index.js';
 
 export interface SeriesArgs {
@@ -118,16 +118,18 @@ function resolve(args: SeriesArgs, horizon: number, warmup: number, hours: [numb
     ...(beforeAfter ? { beforeAfter } : {}),
     json: (records, designs, baseline) => jsonParts(records, designs, baseline, windows, beforeAfter),
     finish: (records, designs, baseline, specOf, pointKeys = []) => {
-      if (args.series !== undefined) writeFileAtomic(args.series, seriesFile(args, records, designs, period, pointKeys, specOf));
+      if (args.series !== undefined) {
+        if (/\.html?$/i.test(args.series)) writeFileAtomic(args.series, seriesFile(args, records, designs, period, pointKeys, specOf));
+        else writeAtomic(args.series, (write) => writeSeriesCsv(write, records, period, pointKeys, personFilter(args['series-persons'] ?? 'named', specOf)));
+      }
       if (args.format !== 'table') return [];
       return blocks(records, designs, baseline, windows, beforeAfter);
     },
   };
 }
 
-/** CSV, or with a name ending in .html a report of charts with 95% bands (series-html.ts). */
+/** A --series name ending in .html: a report of charts with 95% bands (series-html.ts). */
 function seriesFile(args: SeriesArgs, records: readonly ReplicationRecord[], designs: readonly string[], period: WeekRange, pointKeys: readonly string[], specOf: (r: ReplicationRecord) => ModelSpec | undefined): string {
-  if (!/\.html?$/i.test(args.series!)) return seriesCsv(records, period, pointKeys, personFilter(args['series-persons'] ?? 'named', specOf));
   const first = (d: string) => records.find((r) => r.design === d);
   const spec = (d: string) => { const r = first(d); return r === undefined ? undefined : specOf(r); };
   const reps = new Set(records.map((r) => r.replication)).size;

@@ -64,7 +64,15 @@ export const SERIES_COLUMNS = ['design', 'replication', 'week', ...GROUP_KINDS, 
  * each stream's, team's, role's and person's.
  */
 export function seriesCsv(records: readonly ReplicationRecord[], period: WeekRange, pointKeys: readonly string[] = [], keepPerson: (r: ReplicationRecord, id: string) => boolean = () => true): string {
-  const lines: string[] = [[...pointKeys.map(cell), ...SERIES_COLUMNS].join(',')];
+  const chunks: string[] = [];
+  writeSeriesCsv((c) => chunks.push(c), records, period, pointKeys, keepPerson);
+  return chunks.join('');
+}
+
+/** seriesCsv in chunks of one replication-week each: a long sweep's file can exceed the
+ *  largest string a JavaScript engine will build. */
+export function writeSeriesCsv(write: (chunk: string) => void, records: readonly ReplicationRecord[], period: WeekRange, pointKeys: readonly string[] = [], keepPerson: (r: ReplicationRecord, id: string) => boolean = () => true): void {
+  write([...pointKeys.map(cell), ...SERIES_COLUMNS].join(',') + '\n');
   for (const r of records) {
     const s = r.series;
     if (s === undefined) continue;
@@ -75,11 +83,12 @@ export function seriesCsv(records: readonly ReplicationRecord[], period: WeekRan
       const week = s.week[i]!;
       if (week < period.first || week > period.last) continue;
       const at = `${head},${week}`;
+      const lines: string[] = [];
       for (const m of names) lines.push(`${at},,,,,${m},${cell(seriesUnit(m, ''))},${cell(s[m]![i])}`);
       for (const g of groups) {
         for (const [m, v] of Object.entries(g.ms)) lines.push(`${at},${g.cols},${m},${cell(seriesUnit(m, g.kind))},${cell(v[i])}`);
       }
+      write(lines.join('\n') + '\n');
     }
   }
-  return lines.join('\n') + '\n';
 }
