@@ -31,7 +31,7 @@ export function withCommon<T>(y: Argv<T>) {
     .option('output', { alias: 'o', type: 'string', describe: 'write the output to this file (atomically) instead of stdout' })
     .option('log-level', { choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'warn', describe: 'structured log level (pino, on stderr)' })
     .option('progress', { type: 'boolean', describe: 'progress bar on stderr (default: when stderr is a terminal)' })
-    .middleware(refuseRepeated(['set', 'range', 'scale']));
+    .middleware(refuseRepeated(['set', 'range', 'scale', 'window']));
 }
 
 /**

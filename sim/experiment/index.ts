@@ -3,7 +3,7 @@
 // estimation and sweeps. Free of Node-only imports so it also runs in a browser
 // Web Worker; the Node thread pool lives in sim/node/pool.ts.
 
-export type { RunResult, RunTask, RunFn, Executor, TaskBase, GroupMetrics } from './types.js';
+export type { RunResult, RunTask, RunFn, Executor, TaskBase, GroupMetrics, WeeklySeries } from './types.js';
 export { describeTask, taskErrorMessage, TaskError } from './task-error.js';
 export { createInlineExecutor, type InlineExecutorOptions } from './executor-inline.js';
 export {
@@ -54,3 +54,4 @@ export {
   type AblationEffect,
   type AblationResult,
 } from './ablation.js';
+export { observedWeeks, splitWindows, weeksBetween, windowMean, windowRecords, changeRecords, seriesNames, type WeekRange } from './windows.js';

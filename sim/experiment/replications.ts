@@ -23,6 +23,8 @@ export interface ReplicationRecord {
   byStream?: GroupMetrics;
   /** team id → its metrics in this replication. */
   byTeam?: GroupMetrics;
+  /** Weekly series per stream, team, role and person (RunResult.weekly). */
+  weekly?: RunResult['weekly'];
 }
 
 /** One metric value of one replication (long format, e.g. for CSV export). `stream`
@@ -92,6 +94,7 @@ export function toRecords(tasks: readonly RunTask[], results: readonly RunResult
     if (result.series !== undefined) record.series = result.series;
     if (result.byStream !== undefined) record.byStream = result.byStream;
     if (result.byTeam !== undefined) record.byTeam = result.byTeam;
+    if (result.weekly !== undefined) record.weekly = result.weekly;
     return record;
   });
 }

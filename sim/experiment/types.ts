@@ -13,7 +13,12 @@ export interface RunResult {
   series?: { week: number[] | Float64Array; [name: string]: ArrayLike<number> };
   byStream?: GroupMetrics;
   byTeam?: GroupMetrics;
+  /** Weekly series per kind (stream, team, role, person), id and metric, when the task asked for them. */
+  weekly?: WeeklySeries;
 }
+
+/** kind → id → metric → one value per week (week 1 first). */
+export type WeeklySeries = Record<string, Record<string, Record<string, ArrayLike<number>>>>;
 
 /** What a replication needs: which design point, which seed, which replication index. */
 export interface RunTask {
@@ -24,6 +29,8 @@ export interface RunTask {
   replication: number;
   horizon: number;
   warmup: number;
+  /** Also record weekly series per stream, team, role and person (RunResult.weekly). */
+  series?: boolean;
   /** The resolved model, attached by the caller so workers need not load the scenario
    *  (opaque here: the experiment layer never reads it). */
   model?: unknown;

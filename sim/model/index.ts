@@ -12,5 +12,6 @@ export * from './spec.js';
 export { toTraceFile, parseTraceFile, TraceFileError, TRACE_FORMAT, TRACE_VERSION, type TraceFile } from './trace-file.js';
 export { STREAM_METRICS, STREAM_METRIC_IDS, TEAM_METRICS, TEAM_METRIC_IDS, offeredLoad, type StreamMetricId, type TeamMetricId } from './stream-metrics.js';
 export { LEAD_TIME_PARTS, LEAD_TIME_PART_IDS, type LeadTimePart } from './attribution.js';
+export { PERSON_WEEK_FIELDS, ROLE_CLASSES, type WeeklyGroups } from './weekly-detail.js';
 export { FATES, type Fate, type AnatomyResult } from './anatomy.js';
 export { factorAt, scaledDelay, peakFactor, type ArrivalScaleChange } from './load-schedule.js';

@@ -10,12 +10,13 @@ import { meanPropensities, sumOnDuty } from './time-sums.js';
 import { Anatomy } from './anatomy.js';
 import { N_PARTS, PART_QUEUE, switchPart } from './attribution.js';
 import type { World } from './world.js';
+import { WeeklyDetail } from './weekly-detail.js';
 
 export const SERIES_NAMES = [
   'throughput', 'wip', 'lead_time_mean', 'due_date_attainment', 'team_kpi_attainment', 'escalations', 'escalations_to_mt',
   'improvisations', 'collisions', 'coverage', 'design_backlog', 'manager_design_share', 'manager_compensation_share',
   'manager_meeting_share', 'overtime_hours', 'problems', 'signals', 'operator_signal_propensity', 'manager_compensation_propensity',
-  'spawned_meetings', 'escalations_withdrawn', 'manager_queue', 'design_backlog_open',
+  'spawned_meetings', 'escalations_withdrawn', 'manager_queue', 'design_backlog_open', 'arrivals',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
@@ -80,8 +81,9 @@ export class Metrics {
   private readonly cellStamps: Float64Array;
   private week: Record<SeriesName, number[]>;
   readonly cellSeries: number[] = [];
-  private wk = { completions: 0, onTime: 0, leadSum: 0, steps: 0, stepsOk: 0, esc: 0, mt: 0, impro: 0, coll: 0, problems: 0, signals: 0, wipArea: 0, withdrawn: 0 };
+  private wk = { completions: 0, onTime: 0, leadSum: 0, steps: 0, stepsOk: 0, esc: 0, mt: 0, impro: 0, coll: 0, problems: 0, signals: 0, wipArea: 0, withdrawn: 0, arrivals: 0 };
   private managerWeekStart: Float64Array;
+  readonly detail: WeeklyDetail | null; // per stream, team, role and person, when asked for
 
   /** The same window, per stream and per team. */
   readonly byStream: StreamMetrics;
@@ -100,6 +102,7 @@ export class Metrics {
     this.cellLevel = new Float64Array(w.nTeams * w.nStreams);
     this.cellArea = new Float64Array(w.nTeams * w.nStreams);
     this.cellStamps = new Float64Array(w.nTeams * w.nStreams);
+    this.detail = w.weekly ? new WeeklyDetail(w, w.warmup + w.horizon) : null;
     this.week = Object.fromEntries(SERIES_NAMES.map((k) => [k, [] as number[]])) as unknown as Record<SeriesName, number[]>;
   }
 
@@ -109,6 +112,8 @@ export class Metrics {
     this.byStream.arrive(this.w.requests.stream[id]!);
     this.arrivals++;
     this.arrivedTotal++;
+    this.wk.arrivals++;
+    this.detail?.arrive(this.w.requests.stream[id]!);
   }
 
   complete(id: number): void {
@@ -127,6 +132,7 @@ export class Metrics {
     this.byStream.complete(r.stream[id]!, lead, ok, r.externalSum[id]!);
     this.onTime += ok;
     this.wk.completions++;
+    this.detail?.complete(r.stream[id]!, lead);
     this.wk.onTime += ok;
     this.wk.leadSum += lead;
   }
@@ -316,7 +322,8 @@ export class Metrics {
     s.problems.push(k.problems);
     s.signals.push(k.signals);
     s.escalations_withdrawn.push(k.withdrawn);
-    const prop = this.propensities();
+    s.arrivals.push(k.arrivals);
+    const prop = meanPropensities(w);
     s.operator_signal_propensity.push(prop.operator);
     s.manager_compensation_propensity.push(prop.manager);
     let live = 0;
@@ -350,14 +357,11 @@ export class Metrics {
       this.cellArea[c] = 0;
       this.cellStamps[c] = now;
     }
-    this.wk = { completions: 0, onTime: 0, leadSum: 0, steps: 0, stepsOk: 0, esc: 0, mt: 0, impro: 0, coll: 0, problems: 0, signals: 0, wipArea: 0, withdrawn: 0 };
+    this.wk = { completions: 0, onTime: 0, leadSum: 0, steps: 0, stepsOk: 0, esc: 0, mt: 0, impro: 0, coll: 0, problems: 0, signals: 0, wipArea: 0, withdrawn: 0, arrivals: 0 };
+    this.detail?.closeWeek();
     this.weekStartTime = now;
   }
 
-  /** Mean propensities now: operators' to signal, managers' to compensate. */
-  propensities(): { operator: number; manager: number } {
-    return meanPropensities(this.w);
-  }
   private weekStartTime = 0;
   private overtimeWeekStart = 0;
 
@@ -396,5 +400,3 @@ export class Metrics {
     return span > 0 ? this.wipArea / span : Number.NaN;
   }
 }
-
-export { sumBusy, sumOnDuty } from './time-sums.js';

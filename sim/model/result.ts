@@ -3,13 +3,15 @@
 // optional trace. Everything is plain numbers and typed arrays.
 
 import { CATEGORY_NAMES, CAT_COMPENSATE, CAT_DESIGN, CAT_MEETING, N_CATEGORIES } from './person.js';
-import { sumBusy, sumOnDuty, type SeriesName } from './metrics.js';
+import type { SeriesName } from './metrics.js';
+import { meanPropensities, sumBusy, sumOnDuty } from './time-sums.js';
 import { WEEK_HOURS } from './spec.js';
 import type { TraceData } from './trace.js';
 import type { StreamMetricId, TeamMetricId } from './stream-metrics.js';
 import { LEAD_TIME_PART_IDS, type LeadTimePart } from './attribution.js';
 import type { AnatomyResult } from './anatomy.js';
 import type { World } from './world.js';
+import type { WeeklyGroups } from './weekly-detail.js';
 import { ESC_COLLISION } from './store.js';
 
 /** Metric ids with a one-line meaning each (units in brackets). */
@@ -95,6 +97,8 @@ export interface ModelRunResult {
   /** Every meeting of the run: the scenario's, then those the organisation set up itself (trace meeting indices). */
   meetings: { id: string; name: string; kind: string }[];
   trace?: TraceData;
+  /** Weekly series per stream, team, role and person, when SimulateOptions.weekly asked for them. */
+  weekly?: WeeklyGroups;
 }
 
 const per100 = (x: number, n: number) => (n > 0 ? (100 * x) / n : Number.NaN);
@@ -140,7 +144,7 @@ export function buildResult(w: World): ModelRunResult {
   const allDecisions = sorted.reduce((a, b) => a + b, 0);
   const teamKpi = ratio(m.stepsWithinNorm, m.stepsDone);
   const due = ratio(m.onTime, m.completions);
-  const prop = m.propensities();
+  const prop = meanPropensities(w);
 
   const metrics: Record<MetricId, number> = {
     throughput_per_week: ratio(m.completions, weeks),
@@ -203,6 +207,7 @@ export function buildResult(w: World): ModelRunResult {
     byTeam: m.byStream.teams(),
   };
   if (w.trace !== null) result.trace = w.trace.data();
+  if (m.detail !== null) result.weekly = m.detail.result(m.cellSeries);
   return result;
 }
 

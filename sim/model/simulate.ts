@@ -31,6 +31,8 @@ export interface SimulateOptions {
   warmup?: number;
   /** Record the event trace for the viewer. */
   trace?: boolean;
+  /** Record weekly series per stream, team, role and person (ModelRunResult.weekly). */
+  weekly?: boolean;
   /** Fail (RunBudgetError) instead of firing more events than this: a bound for models from untrusted sources (queue jobs). */
   maxEvents?: number;
 }
@@ -54,7 +56,7 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
   const horizon = options.horizon;
   if (!(horizon > 0) || !Number.isFinite(horizon)) throw new Error(`simulate: horizon must be a finite number of hours > 0, got ${horizon}`);
   if (!(warmup >= 0) || !Number.isFinite(warmup)) throw new Error(`simulate: warmup must be a finite number of hours >= 0, got ${warmup}`);
-  const w = new World(model, { seed: options.seed, replication: options.replication ?? 0, horizon, warmup, trace: options.trace ?? false });
+  const w = new World(model, { seed: options.seed, replication: options.replication ?? 0, horizon, warmup, trace: options.trace ?? false, weekly: options.weekly ?? false });
   const sim = w.sim;
   const end = warmup + horizon;
 

@@ -158,11 +158,14 @@ export class World {
 
   readonly horizon: number;
   readonly warmup: number;
+  /** Record weekly series per stream, team, role and person (weekly-detail.ts). */
+  readonly weekly: boolean;
 
-  constructor(spec: ModelSpec, opts: { seed: Seed; replication: number; horizon: number; warmup: number; trace: boolean }) {
+  constructor(spec: ModelSpec, opts: { seed: Seed; replication: number; horizon: number; warmup: number; trace: boolean; weekly?: boolean }) {
     this.spec = spec;
     this.horizon = opts.horizon;
     this.warmup = opts.warmup;
+    this.weekly = opts.weekly === true;
     this.sim = new Simulation({ initialCapacity: 4096 });
     this.streams = new RandomStreams(opts.seed, opts.replication);
     this.policy = { ...spec.policies };

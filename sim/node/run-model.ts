@@ -87,8 +87,8 @@ export function run(task: RunTask): RunResult {
   // A model shipped with the task (see resolved-executor.ts) saves loading the scenario here.
   const spec = (task.model as ModelSpec | undefined) ?? scenarioFor(task.scenarioId, task.point).designs[task.design];
   if (spec === undefined) throw new Error(`design "${task.design}" not in ${task.scenarioId}`);
-  const r = simulate(spec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup });
-  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam };
+  const r = simulate(spec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup, weekly: task.series === true });
+  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam, ...(r.weekly !== undefined ? { weekly: r.weekly } : {}) };
 }
 
 export default run;

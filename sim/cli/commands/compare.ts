@@ -10,8 +10,9 @@ import { UsageError } from '../errors.js';
 import { summaryTable, tidyCsv, toJson } from '../format.js';
 import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { emit } from '../output.js';
+import { seriesPlan, withSeriesOptions, type SeriesArgs } from '../series-options.js';
 
-interface CompareArgs extends CommonArgs {
+interface CompareArgs extends CommonArgs, SeriesArgs {
   designs?: string;
   baseline?: string;
   metrics?: string;
@@ -61,7 +62,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
     command: 'compare <scenario>',
     describe: 'compare designs on common random numbers (paired differences with 95% intervals)',
     builder: (y) =>
-      withCommon(y)
+      withSeriesOptions(withCommon(y), { windows: true, window: true })
         .option('designs', { alias: 'd', type: 'string', describe: 'designs to compare, comma-separated (default: all of the scenario)' })
         .option('baseline', { alias: 'b', type: 'string', describe: 'design the others are compared with (default: the scenario\'s)' })
         .option('metrics', { alias: 'm', type: 'string', describe: 'metrics to show, comma-separated (default: all)' })
@@ -70,7 +71,9 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         .option('target', { type: 'string', default: 'lead_time_mean,escalations_per_100', describe: 'metrics the precision target applies to' })
         .option('streams', { type: 'string', describe: 'value streams to report per stream, comma-separated (default: all; --no-streams for none)' })
         .example('$0 compare dpv --designs island,usm --reps 30', 'island vs USM on the DPV case, 30 paired replications')
-        .example('$0 compare scenarios/dpv.yaml --precision 0.02 --max-reps 100 -f csv -o out/dpv.csv', 'replicate until ±2%, tidy CSV to a file') as never,
+        .example('$0 compare scenarios/dpv.yaml --precision 0.02 --max-reps 100 -f csv -o out/dpv.csv', 'replicate until ±2%, tidy CSV to a file')
+        .example('$0 compare dpv --reps 10 --windows 4 --series out/weekly.csv', 'per quarter of the observed weeks: each design\'s weekly means and the paired differences; every weekly series to a CSV')
+        .example('$0 compare dpv --designs island,transition --reps 10 --window 48w:56w --window 76w:92w', 'before and after the transition\'s phases 3-5 (timeline at weeks 56 and 72): each design\'s change and the difference in differences against island') as never,
     handler: async (args) => {
       // The model and the experiment code load when the command runs, not at CLI start.
       const { compareDesigns, runReplications, runSequential, summarise } = await import('../../experiment/index.js');
@@ -79,13 +82,15 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
       const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
       const seq = precisionArgs(args);
       const target = listArg('target', args.target, METRIC_IDS)!;
+      const sp = await seriesPlan(args);
       const ctx = await makeContext(args);
       try {
         const designs = listArg('designs', args.designs, ctx.scenario.designOrder) ?? [...ctx.scenario.designOrder];
         const baseline = args.baseline ?? (designs.includes(ctx.scenario.experiment.baseline) ? ctx.scenario.experiment.baseline : designs[0]!);
         if (!designs.includes(baseline)) throw new UsageError(`--baseline: "${baseline}" is not among the compared designs (${designs.join(', ')})`);
         const streamIds = selectStreams(ctx, designs, args.streams);
-        const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
+        const sr = sp.resolve(ctx.horizon, ctx.warmup);
+        const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup, ...sp.task };
         let records: ReplicationRecord[];
         let note = '';
         if (seq !== undefined) {
@@ -106,6 +111,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
           records = await runReplications(ctx.executor, base, designs, ctx.reps, ctx.progress('replicating'));
         }
         const summary = summarise(records);
+        const windowBlocks = sr.finish(records, designs, baseline, (r) => ctx.scenario.designs[r.design]);
         const others = designs.filter((d) => d !== baseline);
         const comparisons = new Map(others.map((o) => [o, compareDesigns(records, baseline, o)]));
         const groups = breakdown(ctx, records, designs, streamIds, baseline);
@@ -118,6 +124,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
             summary: Object.fromEntries(designs.map((d) => [d, Object.fromEntries(metrics.map((m) => [m, summary[d]?.[m]]))])),
             differences: Object.fromEntries(others.map((o) => [`${o}-${baseline}`, Object.fromEntries(metrics.map((m) => [m, comparisons.get(o)![m]]))])),
             ...jsonParts(groups, designs, baseline),
+            ...sr.json(records, designs, baseline),
           });
         } else {
           text = [
@@ -126,6 +133,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
             '',
             summaryTable(summary, designs, metrics, comparisons, baseline, METRICS),
             ...breakdownText(groups, designs, baseline),
+            ...windowBlocks,
             '',
             'mean ± half-width of the 95% t-interval across replications; differences are paired per replication.',
             '* the paired interval excludes zero; NA: no replication had a value; (n=7 of 10): 3 replications had none.',

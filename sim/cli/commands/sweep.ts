@@ -13,8 +13,9 @@ import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { checkOutputFolder, emit } from '../output.js';
 import { listArg } from './compare.js';
 import { parseScales, renameCsvHeader, SCALE_HELP } from '../scale-args.js';
+import { seriesPlan, withSeriesOptions, type SeriesArgs } from '../series-options.js';
 
-interface SweepArgs extends CommonArgs {
+interface SweepArgs extends CommonArgs, SeriesArgs {
   set?: string[];
   scale?: string[];
   range?: string[];
@@ -130,7 +131,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
     command: 'sweep <scenario>',
     describe: 'sweep scenario parameters (grid or Latin hypercube), replications x designs per point',
     builder: (y) =>
-      withCommon(y)
+      withSeriesOptions(withCommon(y), { windows: false, window: false })
         .option('set', { type: 'string', array: true, describe: 'grid factor: path=v1,v2,... (repeatable)' })
         .option('range', { type: 'string', array: true, describe: 'Latin hypercube factor: path=min:max[:int] (repeatable; needs --samples); give the unit of the field ("150/week:250/week"): a plain number is in hours for times and per hour for rates' })
         .option('scale', { type: 'string', array: true, describe: `scale factor moving many parameters together: name=min:max (Latin hypercube, with --samples) or name=v1,v2 (grid); multipliers as 1.2, 1.2x or 120% (repeatable). ${SCALE_HELP}` })
@@ -146,6 +147,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         .example('$0 sweep dpv --scale arrivals=0.8:1.3 --samples 6 --reps 5 -f csv -o out/load.csv', 'every stream 0.8 to 1.3 times as busy; CSV column scale_arrivals [x]')
         .example('$0 sweep dpv --set designs.usm.policies.protectedDesignShare=0,0.15,0.3 --designs usm --reps 10', 'a grid over the protected design share')
         .example('$0 sweep dpv --range "organisation.streams[0].arrivals=150/week:250/week" --samples 8 -f csv -o out/lhs.csv', 'a Latin hypercube over the permits stream\'s arrivals, 150 to 250 a week')
+        .example('$0 sweep dpv --set designs.usm.policies.protectedDesignShare=0,0.15,0.3 --designs usm --reps 5 --series out/s-weekly.csv', 'the weekly series of every point, design and replication, with a column per factor')
         .example('$0 sweep dpv --set designs.usm.policies.protectedDesignShare=0,0.15,0.3 -f csv -o out/s.csv --queue redis://10.0.0.5:6379', 'the same on workers anywhere (stroom worker --queue ...)') as never,
     handler: async (args) => {
       const sets = args.set ?? [];
@@ -170,6 +172,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         throw new UsageError('--resume needs -o FILE or --state-dir DIR: that is where a sweep keeps its finished replications');
       }
       if (args['state-dir'] !== undefined) checkOutputFolder(args['state-dir'], '--state-dir');
+      const sp = await seriesPlan(args);
       const giveUpMs = redisTimeoutArg(args['redis-timeout'], 30) * 1000;
       const target = args.queue !== undefined ? await queueArg(args.queue) : undefined;
       // Connect before loading the scenario: an unreachable server is reported within seconds.
@@ -193,7 +196,8 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
         const { scenarioFor } = await import('../../node/run-model.js');
         // Sizes too: a point may raise arrival rates.
         for (const p of points) ctx.checkSize(designs, scenarioFor(ctx.file, p));
-        const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup };
+        const sr = sp.resolve(ctx.horizon, ctx.warmup);
+        const base: TaskBase = { scenarioId: ctx.file, seed: ctx.seed, horizon: ctx.horizon, warmup: ctx.warmup, ...sp.task };
         // The sweep's tasks as runSweep will make them, with models, to name the sweep and its state by content.
         const tasks = points.flatMap((point) => replicationTasks({ ...base, point }, designs, ctx.reps))
           .map((t) => ({ ...t, model: scenarioFor(ctx.file, t.point).designs[t.design] }));
@@ -217,6 +221,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
           throw await explainFailure(e, plan.statePath);
         }
         const keys = Object.keys(points[0] ?? {});
+        sr.finish(results.flatMap((r) => r.records), designs, undefined, (r) => scenarioFor(ctx.file, r.point).designs[r.design], keys);
         const text = sweepOutput(args.format, ctx, results, { designs, keys, tableMetrics, streamIds, specFor: (p, d) => scenarioFor(ctx.file, p).designs[d] });
         emit(args.format === 'csv' ? renameCsvHeader(text, keys) : text, args.output);
       } finally {

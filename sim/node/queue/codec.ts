@@ -52,7 +52,29 @@ export function encodeResult(result: RunResult): string {
   // Breakdowns per value stream and per team (ids depend on the model, so no shape for them).
   if (r.byStream !== undefined) out['byStream'] = encGroups(r.byStream);
   if (r.byTeam !== undefined) out['byTeam'] = encGroups(r.byTeam);
+  if (r.weekly !== undefined) out['weekly'] = encWeekly(r.weekly);
   return JSON.stringify(out);
+}
+
+/** Weekly series per kind, id and metric (RunResult.weekly): lists of tagged cells. */
+function encWeekly(w: NonNullable<RunResult['weekly']>): unknown {
+  return Object.fromEntries(Object.entries(w).map(([kind, ids]) => [kind,
+    Object.fromEntries(Object.entries(ids).map(([id, ms]) => [id,
+      Object.fromEntries(Object.entries(ms).map(([m, v]) => [m, Array.from(v, enc)]))]))]));
+}
+
+function decWeekly(value: unknown): NonNullable<RunResult['weekly']> {
+  // fromEntries defines own properties: a key "__proto__" in stored text stays a plain key.
+  const obj = (v: unknown, what: string): Record<string, unknown> => {
+    if (!isObject(v)) throw new ResultFormatError(`${what} is not an object`);
+    return v;
+  };
+  return Object.fromEntries(Object.entries(obj(value, 'weekly')).map(([kind, ids]) => [kind,
+    Object.fromEntries(Object.entries(obj(ids, `weekly ${kind}`)).map(([id, ms]) => [id,
+      Object.fromEntries(Object.entries(obj(ms, `weekly ${kind} ${id}`)).map(([m, v]) => {
+        if (!Array.isArray(v)) throw new ResultFormatError(`weekly ${kind} ${id} ${m} is not a list`);
+        return [m, v.map((x, i) => dec(x, `weekly ${kind} ${id} ${m}[${i}]`))];
+      }))]))]));
 }
 
 function decGroups(value: unknown, what: string): Groups {
@@ -103,6 +125,7 @@ export function decodeParsed(value: unknown, shape?: ResultShape): RunResult {
   }
   if (value['byStream'] !== undefined) result.byStream = decGroups(value['byStream'], 'byStream');
   if (value['byTeam'] !== undefined) result.byTeam = decGroups(value['byTeam'], 'byTeam');
+  if (value['weekly'] !== undefined) result.weekly = decWeekly(value['weekly']);
   return result;
 }
 

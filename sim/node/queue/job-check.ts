@@ -75,6 +75,7 @@ export function checkJobData(data: unknown): JobData {
     const bad = walk(t['point'], 'task.point', 0);
     if (bad !== undefined) refuse(bad);
   }
+  if (t['series'] !== undefined && typeof t['series'] !== 'boolean') refuse('task.series: expected true or false');
   if ('model' in t) refuse('task carries a model of its own (models travel under their hash)');
   return data as unknown as JobData;
 }

@@ -14,7 +14,9 @@ import type { ModelSpec } from '../../model/index.js';
 /** Bump when the stored result format (or what a key covers) changes: old entries are then never read. */
 // 2: the model of issue 11 (designs set structure only, learned signalling, withdrawal, spawned
 // meetings, turnover) and of issue 12 (external waits, per-stream results).
-export const RESULT_FORMAT = 2;
+// 3: the weekly series gained 'arrivals'; a task may ask for weekly series per stream, team,
+// role and person (RunTask.series), and its key says so.
+export const RESULT_FORMAT = 3;
 
 /** Redis key prefix of everything stroom stores, BullMQ's queue keys included. */
 export const PREFIX = 'stroom';
@@ -59,6 +61,7 @@ export function taskKey(task: RunTask): string {
     replication: task.replication,
     horizon: task.horizon,
     warmup: task.warmup,
+    ...(task.series === true ? { series: true } : {}),
   }));
 }
 

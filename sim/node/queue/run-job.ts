@@ -15,8 +15,8 @@ export interface BudgetedTask extends RunTask {
 export function run(task: RunTask): RunResult {
   const { model, maxEvents } = task as BudgetedTask;
   if (model === undefined || !(maxEvents > 0)) throw new Error('queue job: the worker sent no model or no event budget');
-  const r = simulate(model as ModelSpec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup, maxEvents });
-  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam };
+  const r = simulate(model as ModelSpec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup, maxEvents, weekly: task.series === true });
+  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam, ...(r.weekly !== undefined ? { weekly: r.weekly } : {}) };
 }
 
 export default run;
