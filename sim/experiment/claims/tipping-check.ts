@@ -16,9 +16,8 @@ export function checkLoads(c: TippingCheck): number[] {
   return gridLoads(c.loads[0], c.loads[1], c.loads[2]);
 }
 
-/** Each design's bracket from its records per load (loads in grid order). */
-export function tippingBrackets(c: TippingCheck, perLoad: readonly ReplicationRecord[][], warmupWeeks: number): TippingDesign[] {
-  const loads = checkLoads(c);
+/** Each design's bracket from its records per load (`loads` ascending, as run). */
+export function tippingBrackets(c: TippingCheck, loads: readonly number[], perLoad: readonly ReplicationRecord[][], warmupWeeks: number): TippingDesign[] {
   return c.designs.map((design) => {
     const recs = perLoad.map((rs) => rs.filter((r) => r.design === design));
     const reference = { load: loads[0]!, records: recs[0]! };
