@@ -23,6 +23,10 @@ export interface ReplicationRecord {
   byStream?: GroupMetrics;
   /** team id → its metrics in this replication. */
   byTeam?: GroupMetrics;
+  /** Lead time parts [h] (RunResult.parts). */
+  parts?: Record<string, number>;
+  /** The anatomy of the loop, flat (RunResult.anatomy). */
+  anatomy?: Record<string, number>;
 }
 
 /** One metric value of one replication (long format, e.g. for CSV export). `stream`
@@ -92,6 +96,8 @@ export function toRecords(tasks: readonly RunTask[], results: readonly RunResult
     if (result.series !== undefined) record.series = result.series;
     if (result.byStream !== undefined) record.byStream = result.byStream;
     if (result.byTeam !== undefined) record.byTeam = result.byTeam;
+    if (result.parts !== undefined) record.parts = result.parts;
+    if (result.anatomy !== undefined) record.anatomy = result.anatomy;
     return record;
   });
 }

@@ -13,6 +13,12 @@ export interface RunResult {
   series?: { week: number[] | Float64Array; [name: string]: ArrayLike<number> };
   byStream?: GroupMetrics;
   byTeam?: GroupMetrics;
+  /** Mean lead time split into its parts (queue, work, key_person, ...) [h]; they add up to
+   *  metrics.lead_time_mean. Absent from results stored before RESULT_FORMAT 3. */
+  parts?: Record<string, number>;
+  /** What became of the window's problems, flat (problems_per_100, one key per fate per 100
+   *  requests, visible_share, designed_share, time_to_design_mean). */
+  anatomy?: Record<string, number>;
 }
 
 /** What a replication needs: which design point, which seed, which replication index. */

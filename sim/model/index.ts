@@ -13,3 +13,4 @@ export { toTraceFile, parseTraceFile, TraceFileError, TRACE_FORMAT, TRACE_VERSIO
 export { STREAM_METRICS, STREAM_METRIC_IDS, TEAM_METRICS, TEAM_METRIC_IDS, offeredLoad, type StreamMetricId, type TeamMetricId } from './stream-metrics.js';
 export { LEAD_TIME_PARTS, LEAD_TIME_PART_IDS, type LeadTimePart } from './attribution.js';
 export { FATES, type Fate, type AnatomyResult } from './anatomy.js';
+export { ANATOMY_KEYS, ANATOMY_KEY_IDS, FATE_KEYS, flatAnatomy, toRunResult, type AnatomyKey } from './run-record.js';

@@ -11,7 +11,7 @@
 import { stringify } from 'yaml';
 import type { RunResult, RunTask } from '../experiment/index.js';
 import { parsePath, formatPath } from '../experiment/index.js';
-import { simulate, type ModelSpec } from '../model/index.js';
+import { simulate, toRunResult, type ModelSpec } from '../model/index.js';
 import { loadScenario, RESERVED_KEYS, ScenarioError, type Scenario } from '../scenario/index.js';
 import { parseSource } from '../scenario/source-text.js';
 import { extendsAccess, loadScenarioFile, readScenarioText } from './scenario-files.js';
@@ -70,7 +70,7 @@ export function run(task: RunTask): RunResult {
   const spec = (task.model as ModelSpec | undefined) ?? scenarioFor(task.scenarioId, task.point).designs[task.design];
   if (spec === undefined) throw new Error(`design "${task.design}" not in ${task.scenarioId}`);
   const r = simulate(spec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup });
-  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam };
+  return toRunResult(r);
 }
 
 export default run;

@@ -52,7 +52,14 @@ export function encodeResult(result: RunResult): string {
   // Breakdowns per value stream and per team (ids depend on the model, so no shape for them).
   if (r.byStream !== undefined) out['byStream'] = encGroups(r.byStream);
   if (r.byTeam !== undefined) out['byTeam'] = encGroups(r.byTeam);
+  if (r.parts !== undefined) out['parts'] = encRecord(r.parts);
+  if (r.anatomy !== undefined) out['anatomy'] = encRecord(r.anatomy);
   return JSON.stringify(out);
+}
+
+function decRecord(value: unknown, what: string): Record<string, number> {
+  if (!isObject(value)) throw new ResultFormatError(`${what} is not an object`);
+  return Object.fromEntries(Object.entries(value).map(([k, c]) => [k, dec(c, `${what} ${k}`)]));
 }
 
 function decGroups(value: unknown, what: string): Groups {
@@ -103,6 +110,8 @@ export function decodeParsed(value: unknown, shape?: ResultShape): RunResult {
   }
   if (value['byStream'] !== undefined) result.byStream = decGroups(value['byStream'], 'byStream');
   if (value['byTeam'] !== undefined) result.byTeam = decGroups(value['byTeam'], 'byTeam');
+  if (value['parts'] !== undefined) result.parts = decRecord(value['parts'], 'parts');
+  if (value['anatomy'] !== undefined) result.anatomy = decRecord(value['anatomy'], 'anatomy');
   return result;
 }
 
