@@ -5,6 +5,8 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ablateCommand } from './commands/ablate.js';
+import { anatomyCommand } from './commands/anatomy.js';
+import { attributeCommand } from './commands/attribute.js';
 import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { runCommand } from './commands/run.js';
@@ -27,13 +29,15 @@ export async function main(argv: string[]): Promise<number> {
     .command(compareCommand(setExit))
     .command(sweepCommand(setExit))
     .command(ablateCommand(setExit))
+    .command(attributeCommand(setExit))
+    .command(anatomyCommand(setExit))
     .command(validateCommand(setExit))
     .command(traceCommand(setExit))
     .command(demoCommand(setExit))
     .command(workerCommand(setExit))
     .option('extends-root', EXTENDS_ROOT_OPTION)
     .middleware(applyExtendsRoot)
-    .demandCommand(1, 'Name a command: run, compare, sweep, ablate, validate, trace, demo or worker (see --help).')
+    .demandCommand(1, 'Name a command: run, compare, sweep, ablate, attribute, anatomy, validate, trace, demo or worker (see --help).')
     .strict()
     .recommendCommands()
     .help()
