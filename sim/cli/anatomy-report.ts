@@ -61,14 +61,19 @@ export function anatomyText(a: Anatomy, relevant: number): string {
   return table(t.rows, t.columns);
 }
 
-/** The fates add up to the problems (each problem has exactly one fate). */
+/**
+ * The fates against the problems. Each problem has one fate, but an escalation raised in
+ * the warm-up and ended in the window has its fate counted and not its problem (and
+ * `open` cannot go below zero), so the fates may exceed the problems by that carry-over.
+ */
 export function fateCheckLine(a: Anatomy): string {
   const per = a.designs.map((d) => {
     const s = a.summary[d] ?? {};
     const fates = FATES.reduce((acc, f) => acc + (s[f]?.mean ?? NaN), 0);
-    return `${d} ${sig(fates)} of ${sig(s['problems_per_100']?.mean ?? NaN)}`;
+    const problems = s['problems_per_100']?.mean ?? NaN;
+    return `${d} ${sig(fates)} in fates, ${sig(problems)} problems (carried over from the warm-up ${sig(fates - problems)})`;
   });
-  return `check: the fates add up to the problems (per 100 requests): ${per.join('; ')}`;
+  return `check: fates against problems, per 100 requests: ${per.join('; ')}`;
 }
 
 /** Tidy CSV: one row per design, replication and fate (then the four other measures), with its unit. */
