@@ -162,7 +162,9 @@ document.querySelectorAll('figure.chart').forEach(function(fig){
     for(var k=c.series.length-1;k>=0;k--){
       var colk=colours[k%colours.length];
       data.push(tot[k]);
-      series.push({label:c.series[k].label,stroke:colk,fill:colk,width:1,points:{show:false},paths:uPlot.paths.bars({size:[0.6,80]})});
+      // The legend shows the part's own value, not the running total drawn.
+      series.push({label:c.series[k].label,stroke:colk,fill:colk,width:1,points:{show:false},paths:uPlot.paths.bars({size:[0.6,80]}),
+        value:(function(own){return function(u,v,si,i){var y=i==null?null:own[i];return y==null?'--':(+y).toPrecision(3);};})(c.series[k].y)});
     }
   }
   var marks=c.marks||[];
