@@ -15,7 +15,12 @@ import { diagnosticsText, type Breakdown } from './report.js';
 
 /** The grouped table and its notes; with `detail`, the lead time by part and the anatomy after it. */
 export function compareTableText(records: readonly ReplicationRecord[], x: GroupedInput, detail: boolean): string[] {
-  const out = [groupedTable(x), '', ...groupedNotes(x.relevant, x.baseline)];
+  const out = [
+    groupedTable(x),
+    '',
+    ...groupedNotes(x.relevant, x.baseline),
+    'The tables per value stream and per team, where shown, mark * every difference whose paired interval excludes zero, without a threshold.',
+  ];
   if (detail && hasFacet(records, 'parts')) {
     const a = attribute(records, x.designs, x.baseline);
     out.push('', 'where the lead time goes:', '', attributionText(a, x.relevant), checkLine(a));
