@@ -87,3 +87,30 @@ describe('stroom anatomy', () => {
     expect(doc.differences['usm-island'].improvised).toBeDefined();
   }, 180_000);
 });
+
+describe('compare carries the parts and the anatomy', () => {
+  it('json has the threshold, the marked differences, the lead time parts and the anatomy; the table states the threshold', async () => {
+    const [json, tbl] = await Promise.all([
+      stroom(['compare', SMALL, ...SHORT, '--no-streams', '--relevant', '5%', '-f', 'json']),
+      stroom(['compare', SMALL, ...SHORT, '--no-streams', '--relevant', '5%', '--anatomy']),
+    ]);
+    expect(json.code, json.stderr).toBe(0);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.relevant).toBeCloseTo(0.05, 12);
+    const marked: string[] = doc.relevant_differences['usm-island'];
+    expect(marked).toContain('escalations_per_100');
+    for (const m of marked) {
+      const d = doc.differences['usm-island'][m];
+      const base = Math.abs(doc.summary.island[m].mean);
+      expect(d.lower > 0 || d.upper < 0).toBe(true);
+      expect(Math.abs(d.mean)).toBeGreaterThan(0.05 * base);
+    }
+    expect(Object.keys(doc.lead_time_parts.summary.island)).toEqual([...LEAD_TIME_PART_IDS, 'lead_time_mean']);
+    expect(doc.anatomy.summary.usm.problems_per_100.n).toBe(3);
+    expect(tbl.code, tbl.stderr).toBe(0);
+    expect(tbl.stdout).toContain("exceeds 5% of island's mean (--relevant 0.05)");
+    expect(tbl.stdout).toMatch(/^where the lead time goes:$/m);
+    expect(tbl.stdout).toMatch(/^what became of the problems:$/m);
+    expect(tbl.stdout).toMatch(/^(diagnostics: no problems found|warning: |note: )/m);
+  }, 180_000);
+});
