@@ -98,7 +98,7 @@ describe('compare carries the parts and the anatomy', () => {
     const doc = JSON.parse(json.stdout);
     expect(doc.relevant).toBeCloseTo(0.05, 12);
     const marked: string[] = doc.relevant_differences['usm-island'];
-    expect(marked).toContain('escalations_per_100');
+    expect(marked).toContain('collisions_per_100');
     for (const m of marked) {
       const d = doc.differences['usm-island'][m];
       const base = Math.abs(doc.summary.island[m].mean);
