@@ -43,12 +43,12 @@ export function compareExtras(records: readonly ReplicationRecord[], x: GroupedI
   return out;
 }
 
-export function compareHtml(ctx: Context, records: readonly ReplicationRecord[], x: GroupedInput, groups: Breakdown): string {
+export function compareHtml(ctx: Context, records: readonly ReplicationRecord[], x: GroupedInput, groups: Breakdown, note = ''): string {
   return renderHtmlReport(
     compareReport({
       ...x,
       title: `${ctx.scenario.name}: ${x.designs.join(' vs ')}`,
-      subtitle: [`baseline ${x.baseline}`, describeRun(ctx)],
+      subtitle: [`baseline ${x.baseline}`, describeRun(ctx) + (note ? `; ${note}` : '')],
       records,
       warmupWeeks: ctx.warmup / WEEK_HOURS,
       diagnostics: diagnosticsText(groups.diagnostics),

@@ -120,7 +120,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         let text: string;
         const format = args.format as ReportFormat;
         const shown = { summary, designs, metrics, comparisons, baseline, relevant, descriptions: METRICS };
-        if (format === 'html') text = compareHtml(ctx, records, shown, groups);
+        if (format === 'html') text = compareHtml(ctx, records, shown, groups, note);
         else if (args.format === 'csv') text = tidyCsv(records, metrics, csvParts(groups));
         else if (args.format === 'json') {
           text = toJson({
