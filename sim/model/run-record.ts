@@ -4,7 +4,6 @@
 // threads, the in-process executor, queue workers, the browser) builds it here, so a
 // replication carries the same fields whichever ran it.
 
-import type { RunResult } from '../experiment/types.js';
 import { FATES, type AnatomyResult, type Fate } from './anatomy.js';
 import type { ModelRunResult } from './result.js';
 
@@ -38,8 +37,9 @@ export function flatAnatomy(a: AnatomyResult): Record<AnatomyKey, number> {
   };
 }
 
-/** The RunResult of a model run. */
-export function toRunResult(r: ModelRunResult): RunResult {
+/** The RunResult (sim/experiment/types.ts) of a model run; typed by its shape, so the model
+ *  imports nothing of the experiment layer above it. */
+export function toRunResult(r: ModelRunResult) {
   return {
     metrics: r.metrics,
     series: r.series,
