@@ -36,6 +36,10 @@ export interface ReportChart {
   series: ReportSeries[];
   /** Vertical marks on the x axis (e.g. a transition's start, a tipping point). */
   marks?: { x: number; label: string }[];
+  /** 'line' (default), or 'stacked-bars': one bar per x, the series stacked in order (bands are ignored). */
+  kind?: 'line' | 'stacked-bars';
+  /** Names shown under the x values 1, 2, ... instead of the numbers (e.g. designs). */
+  xNames?: string[];
 }
 
 export interface ReportSection {
@@ -135,7 +139,7 @@ ${sections.join('\n')}
 // the series has one; vertical marks drawn in a hook. Runs in the report's page.
 const CHART_SCRIPT = `(function(){
 var charts=JSON.parse(document.getElementById('chart-data').textContent);
-var colours=['#1f77b4','#d62728','#2ca02c','#9467bd','#ff7f0e','#8c564b','#e377c2','#17becf'];
+var colours=['#1f77b4','#d62728','#2ca02c','#9467bd','#ff7f0e','#8c564b','#e377c2','#17becf','#bcbd22','#7f7f7f'];
 function fade(c){return c+'33';}
 document.querySelectorAll('figure.chart').forEach(function(fig){
   var c=charts[+fig.getAttribute('data-chart')];
@@ -149,10 +153,25 @@ document.querySelectorAll('figure.chart').forEach(function(fig){
     }
     data.push(s.y);series.push({label:s.label,stroke:col,width:2});
   });
+  if(c.kind==='stacked-bars'){
+    // Each series drawn as a bar up to its running total, the largest total first, so
+    // the smaller ones paint over it and the bar shows the stack.
+    var acc=c.x.map(function(){return 0;}),tot=[];
+    c.series.forEach(function(s){acc=acc.map(function(a,j){return a+(s.y[j]||0);});tot.push(acc.slice());});
+    data=[c.x];series=[{label:c.xLabel,value:function(u,v){return c.xNames&&v!=null?(c.xNames[v-1]||v):v;}}];bands=[];
+    for(var k=c.series.length-1;k>=0;k--){
+      var colk=colours[k%colours.length];
+      data.push(tot[k]);
+      // The legend shows the part's own value, not the running total drawn.
+      series.push({label:c.series[k].label,stroke:colk,fill:colk,width:1,points:{show:false},paths:uPlot.paths.bars({size:[0.6,80]}),
+        value:(function(own){return function(u,v,si,i){var y=i==null?null:own[i];return y==null?'--':(+y).toPrecision(3);};})(c.series[k].y)});
+    }
+  }
   var marks=c.marks||[];
   var width=Math.min(1050,fig.clientWidth||1000);
   new uPlot({width:width,height:320,series:series,bands:bands,
-    axes:[{label:c.xLabel},{label:c.yLabel}],scales:{x:{time:false}},
+    axes:[{label:c.xLabel,values:c.xNames?function(u,vs){return vs.map(function(v){return Number.isInteger(v)?(c.xNames[v-1]||''):'';});}:undefined},{label:c.yLabel}],
+    scales:{x:c.kind==='stacked-bars'?{time:false,range:[0.5,c.x.length+0.5]}:{time:false},y:c.kind==='stacked-bars'?{range:function(u,lo,hi){return [0,hi*1.05];}}:{}},
     hooks:{draw:[function(u){var ctx=u.ctx;ctx.save();ctx.strokeStyle='#888';ctx.fillStyle='#444';ctx.setLineDash([4,4]);
       ctx.font=Math.round(11*devicePixelRatio)+'px sans-serif';
       marks.forEach(function(m){var px=u.valToPos(m.x,'x',true);ctx.beginPath();ctx.moveTo(px,u.bbox.top);ctx.lineTo(px,u.bbox.top+u.bbox.height);ctx.stroke();ctx.fillText(m.label,px+4,u.bbox.top+12*devicePixelRatio);});

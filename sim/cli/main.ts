@@ -6,6 +6,8 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ablateCommand } from './commands/ablate.js';
 import { claimsCommand } from './commands/claims.js';
+import { anatomyCommand } from './commands/anatomy.js';
+import { attributeCommand } from './commands/attribute.js';
 import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { runCommand } from './commands/run.js';
@@ -30,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
     .command(sweepCommand(setExit))
     .command(ablateCommand(setExit))
     .command(tippingCommand(setExit))
+    .command(attributeCommand(setExit))
+    .command(anatomyCommand(setExit))
     .command(validateCommand(setExit))
     .command(traceCommand(setExit))
     .command(demoCommand(setExit))
@@ -37,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(claimsCommand(setExit))
     .option('extends-root', EXTENDS_ROOT_OPTION)
     .middleware(applyExtendsRoot)
-    .demandCommand(1, 'Name a command: run, compare, sweep, ablate, validate, trace, demo or worker (see --help).')
+    .demandCommand(1, 'Name a command: run, compare, sweep, ablate, attribute, anatomy, validate, trace, demo or worker (see --help).')
     .strict()
     .recommendCommands()
     .help()

@@ -16,6 +16,7 @@ export {
 } from './replications.js';
 export { summarise, summariseMetric, metricValues, type MetricSummary, type DesignSummary, type Summary } from './summary.js';
 export { compareDesigns, type MetricComparison, type Comparison } from './compare.js';
+export { facetRecords, summariseFacet, compareFacet, hasFacet, type Facet } from './facets.js';
 export { summariseGroups, compareGroups, groupIds, groupRecords, type GroupKind, type GroupSummary, type GroupComparison } from './breakdown.js';
 export {
   diagnose,

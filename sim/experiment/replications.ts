@@ -25,6 +25,10 @@ export interface ReplicationRecord {
   byTeam?: GroupMetrics;
   /** Weekly series per stream, team, role and person (RunResult.weekly). */
   weekly?: RunResult['weekly'];
+  /** Lead time parts [h] (RunResult.parts). */
+  parts?: Record<string, number>;
+  /** The anatomy of the loop, flat (RunResult.anatomy). */
+  anatomy?: Record<string, number>;
 }
 
 /** One metric value of one replication (long format, e.g. for CSV export). `stream`
@@ -95,6 +99,8 @@ export function toRecords(tasks: readonly RunTask[], results: readonly RunResult
     if (result.byStream !== undefined) record.byStream = result.byStream;
     if (result.byTeam !== undefined) record.byTeam = result.byTeam;
     if (result.weekly !== undefined) record.weekly = result.weekly;
+    if (result.parts !== undefined) record.parts = result.parts;
+    if (result.anatomy !== undefined) record.anatomy = result.anatomy;
     return record;
   });
 }

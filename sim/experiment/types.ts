@@ -15,6 +15,12 @@ export interface RunResult {
   byTeam?: GroupMetrics;
   /** Weekly series per kind (stream, team, role, person), id and metric, when the task asked for them. */
   weekly?: WeeklySeries;
+  /** Mean lead time split into its parts (queue, work, key_person, ...) [h]; they add up to
+   *  metrics.lead_time_mean. Absent from results stored before RESULT_FORMAT 3. */
+  parts?: Record<string, number>;
+  /** What became of the window's problems, flat (problems_per_100, one key per fate per 100
+   *  requests, visible_share, designed_share, time_to_design_mean). */
+  anatomy?: Record<string, number>;
 }
 
 /** kind → id → metric → one value per week (week 1 first). */

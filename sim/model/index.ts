@@ -15,3 +15,4 @@ export { LEAD_TIME_PARTS, LEAD_TIME_PART_IDS, type LeadTimePart } from './attrib
 export { PERSON_WEEK_FIELDS, ROLE_CLASSES, type WeeklyGroups } from './weekly-detail.js';
 export { FATES, type Fate, type AnatomyResult } from './anatomy.js';
 export { factorAt, scaledDelay, peakFactor, type ArrivalScaleChange } from './load-schedule.js';
+export { ANATOMY_KEYS, ANATOMY_KEY_IDS, FATE_KEYS, flatAnatomy, toRunResult, type AnatomyKey } from './run-record.js';

@@ -12,7 +12,7 @@
 import { stringify } from 'yaml';
 import type { RunResult, RunTask } from '../experiment/index.js';
 import { parsePath, formatPath } from '../experiment/index.js';
-import { simulate, type ModelSpec } from '../model/index.js';
+import { simulate, toRunResult, type ModelSpec } from '../model/index.js';
 import { scaleIssues, scaleSpec, splitPoint, withLoadSchedule, type ScaleFactors } from '../experiment/scale.js';
 import { loadScenario, RESERVED_KEYS, ScenarioError, type Scenario } from '../scenario/index.js';
 import { parseSource } from '../scenario/source-text.js';
@@ -88,7 +88,7 @@ export function run(task: RunTask): RunResult {
   const spec = (task.model as ModelSpec | undefined) ?? scenarioFor(task.scenarioId, task.point).designs[task.design];
   if (spec === undefined) throw new Error(`design "${task.design}" not in ${task.scenarioId}`);
   const r = simulate(spec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup, weekly: task.series === true });
-  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam, ...(r.weekly !== undefined ? { weekly: r.weekly } : {}) };
+  return toRunResult(r);
 }
 
 export default run;

@@ -3,13 +3,13 @@
 // starts without parsing YAML, evaluating units or compiling schemas.
 
 import type { RunResult, RunTask } from '../experiment/index.js';
-import { simulate, type ModelSpec } from '../model/index.js';
+import { simulate, toRunResult, type ModelSpec } from '../model/index.js';
 
 export function run(task: RunTask): RunResult {
   const spec = task.model as ModelSpec | undefined;
   if (spec === undefined) throw new Error(`task for design "${task.design}" of ${task.scenarioId} carries no model; wrap the executor with withResolvedModels`);
   const r = simulate(spec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup, weekly: task.series === true });
-  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam, ...(r.weekly !== undefined ? { weekly: r.weekly } : {}) };
+  return toRunResult(r);
 }
 
 export default run;

@@ -84,6 +84,11 @@ const CASES: Case[] = [
   { name: 'absurd horizon in the file (validate)', file: withExperiment({ horizon: '100000000 weeks' }), args: ['validate', 'FILE'], expect: ['bad.yaml', 'experiment.horizon', 'too large', 'shorter horizon'] },
   { name: 'horizon and warm-up over 100 years', args: ['run', 'FILE', '--horizon', '5200', '--warmup', '8'], expect: ['too large', '5,208 weeks', 'at most 5,200'] },
   { name: '16-year DPV trace', args: ['trace', 'dpv', '--design', 'island', '--horizon', '832', '-o', 'DIR/dpv.trace.json'], expect: ['dpv', 'trace of about', 'at most 6.00 million', 'shorter horizon'] },
+  // --relevant (issue 14): a share or a percentage from 0 to 1
+  { name: 'compare --relevant negative', args: ['compare', 'FILE', '--relevant', '-0.1'], expect: ['--relevant', 'from 0 to 1', '"-0.1"'] },
+  { name: 'compare --relevant a word', args: ['compare', 'FILE', '--relevant', 'lots'], expect: ['--relevant', 'e.g. 1%', '"lots"'] },
+  { name: 'attribute --relevant 200%', args: ['attribute', 'FILE', '--relevant', '200%'], expect: ['--relevant', '0% to 100%', '"200%"'] },
+  { name: 'anatomy unknown design', args: ['anatomy', 'FILE', '--designs', 'island,nope'], expect: ['--designs', 'unknown "nope"', 'valid:'] },
   // demo
   { name: 'demo --reps 0', args: ['demo', '--reps', '0'], expect: ['--reps', 'whole number from 1'] },
   { name: 'demo --reps 1', args: ['demo', '--reps', '1'], expect: ['--reps', 'from 2 to 1000'] },

@@ -7,7 +7,10 @@ import type { CommandModule } from 'yargs';
 import type { ReplicationRecord, TaskBase } from '../../experiment/index.js';
 import { describeRun, makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
-import { summaryTable, tidyCsv, toJson } from '../format.js';
+import { tidyCsv, toJson } from '../format.js';
+import { compareExtras, compareHtml, compareTableText } from '../compare-output.js';
+import { relevantArg } from '../compare-table.js';
+import { withHtml, type ReportFormat } from '../design-run.js';
 import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { emit } from '../output.js';
 import { seriesPlan, withSeriesOptions, type SeriesArgs } from '../series-options.js';
@@ -20,6 +23,8 @@ interface CompareArgs extends CommonArgs, SeriesArgs {
   'max-reps'?: number;
   target?: string;
   streams?: string | boolean;
+  relevant?: string;
+  anatomy?: boolean;
 }
 
 export function listArg(name: string, v: string | undefined, allowed: readonly string[]): string[] | undefined {
@@ -62,7 +67,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
     command: 'compare <scenario>',
     describe: 'compare designs on common random numbers (paired differences with 95% intervals)',
     builder: (y) =>
-      withSeriesOptions(withCommon(y), { windows: true, window: true })
+      withSeriesOptions(withHtml(withCommon(y)), { windows: true, window: true })
         .option('designs', { alias: 'd', type: 'string', describe: 'designs to compare, comma-separated (default: all of the scenario)' })
         .option('baseline', { alias: 'b', type: 'string', describe: 'design the others are compared with (default: the scenario\'s)' })
         .option('metrics', { alias: 'm', type: 'string', describe: 'metrics to show, comma-separated (default: all)' })
@@ -70,6 +75,10 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         .option('max-reps', { type: 'number', describe: `cap on replications with --precision (default ${PRECISION_MAX_REPS})` })
         .option('target', { type: 'string', default: 'lead_time_mean,escalations_per_100', describe: 'metrics the precision target applies to' })
         .option('streams', { type: 'string', describe: 'value streams to report per stream, comma-separated (default: all; --no-streams for none)' })
+        .option('relevant', { type: 'string', describe: "smallest difference that matters, as a share of the baseline's mean (0.01) or a percentage (1%); a difference is marked * only when its paired interval excludes zero and it is larger (default 1%)" })
+        .option('anatomy', { type: 'boolean', describe: 'add the lead time by part and the fates of problems to the table output (always in json and html)' })
+        .example('$0 compare dpv --designs island,usm --relevant 5%', 'mark only differences larger than 5% of the baseline')
+        .example('$0 compare dpv --designs island,usm -f html -o out/dpv.html', 'a self-contained report: grouped tables, weekly series with bands, where the lead time goes')
         .example('$0 compare dpv --designs island,usm --reps 30', 'island vs USM on the DPV case, 30 paired replications')
         .example('$0 compare scenarios/dpv.yaml --precision 0.02 --max-reps 100 -f csv -o out/dpv.csv', 'replicate until ±2%, tidy CSV to a file')
         .example('$0 compare dpv --reps 10 --windows 4 --series out/weekly.csv', 'per quarter of the observed weeks: each design\'s weekly means and the paired differences; every weekly series to a CSV')
@@ -82,6 +91,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
       const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
       const seq = precisionArgs(args);
       const target = listArg('target', args.target, METRIC_IDS)!;
+      const relevant = relevantArg(args.relevant);
       const sp = await seriesPlan(args);
       const ctx = await makeContext(args);
       try {
@@ -116,7 +126,10 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
         const comparisons = new Map(others.map((o) => [o, compareDesigns(records, baseline, o)]));
         const groups = breakdown(ctx, records, designs, streamIds, baseline);
         let text: string;
-        if (args.format === 'csv') text = tidyCsv(records, metrics, csvParts(groups));
+        const format = args.format as ReportFormat;
+        const shown = { summary, designs, metrics, comparisons, baseline, relevant, descriptions: METRICS };
+        if (format === 'html') text = compareHtml(ctx, records, shown, groups, note);
+        else if (args.format === 'csv') text = tidyCsv(records, metrics, csvParts(groups));
         else if (args.format === 'json') {
           text = toJson({
             scenario: ctx.scenario.name, file: args.scenario, designs, baseline, replications: ctx.reps, seed: ctx.seed,
@@ -124,6 +137,7 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
             summary: Object.fromEntries(designs.map((d) => [d, Object.fromEntries(metrics.map((m) => [m, summary[d]?.[m]]))])),
             differences: Object.fromEntries(others.map((o) => [`${o}-${baseline}`, Object.fromEntries(metrics.map((m) => [m, comparisons.get(o)![m]]))])),
             ...jsonParts(groups, designs, baseline),
+            ...compareExtras(records, shown),
             ...sr.json(records, designs, baseline),
           });
         } else {
@@ -131,12 +145,9 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
             `${ctx.scenario.name}: ${designs.join(' vs ')} (baseline ${baseline})`,
             describeRun(ctx) + (note ? `; ${note}` : ''),
             '',
-            summaryTable(summary, designs, metrics, comparisons, baseline, METRICS),
+            ...compareTableText(records, shown, args.anatomy === true),
             ...breakdownText(groups, designs, baseline),
             ...windowBlocks,
-            '',
-            'mean ± half-width of the 95% t-interval across replications; differences are paired per replication.',
-            '* the paired interval excludes zero; NA: no replication had a value; (n=7 of 10): 3 replications had none.',
           ].join('\n');
         }
         emit(text, args.output);

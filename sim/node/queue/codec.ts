@@ -53,6 +53,8 @@ export function encodeResult(result: RunResult): string {
   if (r.byStream !== undefined) out['byStream'] = encGroups(r.byStream);
   if (r.byTeam !== undefined) out['byTeam'] = encGroups(r.byTeam);
   if (r.weekly !== undefined) out['weekly'] = encWeekly(r.weekly);
+  if (r.parts !== undefined) out['parts'] = encRecord(r.parts);
+  if (r.anatomy !== undefined) out['anatomy'] = encRecord(r.anatomy);
   return JSON.stringify(out);
 }
 
@@ -75,6 +77,11 @@ function decWeekly(value: unknown): NonNullable<RunResult['weekly']> {
         if (!Array.isArray(v)) throw new ResultFormatError(`weekly ${kind} ${id} ${m} is not a list`);
         return [m, v.map((x, i) => dec(x, `weekly ${kind} ${id} ${m}[${i}]`))];
       }))]))]));
+}
+
+function decRecord(value: unknown, what: string): Record<string, number> {
+  if (!isObject(value)) throw new ResultFormatError(`${what} is not an object`);
+  return Object.fromEntries(Object.entries(value).map(([k, c]) => [k, dec(c, `${what} ${k}`)]));
 }
 
 function decGroups(value: unknown, what: string): Groups {
@@ -126,6 +133,8 @@ export function decodeParsed(value: unknown, shape?: ResultShape): RunResult {
   if (value['byStream'] !== undefined) result.byStream = decGroups(value['byStream'], 'byStream');
   if (value['byTeam'] !== undefined) result.byTeam = decGroups(value['byTeam'], 'byTeam');
   if (value['weekly'] !== undefined) result.weekly = decWeekly(value['weekly']);
+  if (value['parts'] !== undefined) result.parts = decRecord(value['parts'], 'parts');
+  if (value['anatomy'] !== undefined) result.anatomy = decRecord(value['anatomy'], 'anatomy');
   return result;
 }
 

@@ -15,7 +15,8 @@ import type { ModelSpec } from '../../model/index.js';
 // 2: the model of issue 11 (designs set structure only, learned signalling, withdrawal, spawned
 // meetings, turnover) and of issue 12 (external waits, per-stream results).
 // 3: the weekly series gained 'arrivals'; a task may ask for weekly series per stream, team,
-// role and person (RunTask.series), and its key says so.
+// role and person (RunTask.series), and its key says so; results carry the lead time's
+// parts and the loop's anatomy (issue 14).
 export const RESULT_FORMAT = 3;
 
 /** Redis key prefix of everything stroom stores, BullMQ's queue keys included. */

@@ -5,6 +5,7 @@
 
 import type { RunResult, RunTask } from '../../experiment/types.js';
 import { simulate } from '../../model/simulate.js';
+import { toRunResult } from '../../model/run-record.js';
 import type { ModelSpec } from '../../model/spec.js';
 
 /** A task as the worker sends it to a thread: checked model attached, budget set. */
@@ -16,7 +17,7 @@ export function run(task: RunTask): RunResult {
   const { model, maxEvents } = task as BudgetedTask;
   if (model === undefined || !(maxEvents > 0)) throw new Error('queue job: the worker sent no model or no event budget');
   const r = simulate(model as ModelSpec, { seed: task.seed, replication: task.replication, horizon: task.horizon, warmup: task.warmup, maxEvents, weekly: task.series === true });
-  return { metrics: r.metrics, series: r.series, byStream: r.byStream, byTeam: r.byTeam, ...(r.weekly !== undefined ? { weekly: r.weekly } : {}) };
+  return toRunResult(r);
 }
 
 export default run;
