@@ -14,7 +14,9 @@ import type { ModelSpec } from '../../model/index.js';
 /** Bump when the stored result format (or what a key covers) changes: old entries are then never read. */
 // 2: the model of issue 11 (designs set structure only, learned signalling, withdrawal, spawned
 // meetings, turnover) and of issue 12 (external waits, per-stream results).
-export const RESULT_FORMAT = 2;
+// 3: issue 13 (per-person behaviour, pilots: byStream gains boundary_collisions_per_100 and
+// boundary_handovers_per_100; specs gain behaviour.overrides and pilots).
+export const RESULT_FORMAT = 3;
 
 /** Redis key prefix of everything stroom stores, BullMQ's queue keys included. */
 export const PREFIX = 'stroom';
