@@ -97,6 +97,14 @@ describe('structure: several teams, several streams', () => {
     expect(reached.has('inspections')).toBe(true);
   });
 
+  it('a process manager of two streams receives their escalations under process dominance', () => {
+    const base = wideOrg({ questionsPerCase: 0.8, coverage: 0.3, policies: { dominance: 'process' } });
+    const pm = { id: 'pm', name: 'pm', roles: [{ role: 'manager' as const, stream: 'permits' }, { role: 'manager' as const, stream: 'inspections' }], hoursPerWeek: 36, seniority: 3, absences: [], keyPerson: false };
+    const spec: ModelSpec = { ...base, persons: [...base.persons, pm] };
+    const r = simulate(spec, { seed: 7, horizon: 12 * WEEK, warmup: 0, trace: true });
+    expect([...streamsReaching(r, spec, 'pm', 1)].sort()).toEqual(['inspections', 'permits']);
+  });
+
   it('a coordinator serving two streams takes process escalations of both', () => {
     const spec = wideOrg({ sharedCoordinator: true, questionsPerCase: 0.8, coverage: 0.3, policies: { processCoordinator: 'explicit' } });
     const r = simulate(spec, { seed: 7, horizon: 12 * WEEK, warmup: 0, trace: true });
