@@ -3,7 +3,8 @@
 // over replications on common random numbers); where the pilot meets the rest (shared
 // teams), the boundary is counted.
 import { describe, expect, it } from 'vitest';
-import { type ModelRunResult, type ModelSpec, type StreamMetricId, validateModel } from '../../sim/model/index.js';
+import { type ModelRunResult, type ModelSpec, simulate, type StreamMetricId, TRACE_TYPES, validateModel } from '../../sim/model/index.js';
+import { World } from '../../sim/model/world.js';
 import { pairedDifference } from '../../sim/stats/index.js';
 import { runReps } from './helpers.js';
 import { wideOrg } from './people-fixture.js';
@@ -49,6 +50,41 @@ describe('a pilot on one stream', () => {
     // Every permits and reports case is handed from intake to assess; inspections stays in field.
     expect(r!.byStream.permits!.boundary_handovers_per_100).toBeGreaterThan(50);
     expect(r!.byStream.inspections!.boundary_handovers_per_100).toBe(0);
+  });
+});
+
+describe('a scoped timeline entry', () => {
+  it('changes its stream from its week on and leaves the other streams as they were', () => {
+    const at = 8 * WEEK;
+    const spec: ModelSpec = {
+      ...wideOrg({ questionsPerCase: 0.8, coverage: 0.3, policies: { processCoordinator: 'none' } }),
+      timeline: [{ at, label: 'permits gets a coordinator', scope: { streams: ['permits'], teams: [] }, policies: { processCoordinator: 'explicit' } }],
+    };
+    const r = simulate(spec, { seed: 4, horizon: 16 * WEEK, warmup: 0, trace: true });
+    const t = r.trace!;
+    const escalate = TRACE_TYPES.indexOf('escalate');
+    const toCoordinator = (id: string) => {
+      const who = spec.persons.findIndex((p) => p.id === id);
+      const times: number[] = [];
+      for (let i = 0; i < t.time.length; i++) if (t.type[i] === escalate && t.b[i] === who && t.c[i] === 0) times.push(t.time[i]!);
+      return times;
+    };
+    const rachid = toCoordinator('rachid');
+    expect(rachid.length).toBeGreaterThan(5);
+    expect(Math.min(...rachid)).toBeGreaterThanOrEqual(at);
+    expect(toCoordinator('pc-reports')).toEqual([]);
+    expect(toCoordinator('pc-inspections')).toEqual([]);
+  });
+
+  it("reserves design time for the managers of the scoped teams only (a manager of several teams: the largest share)", () => {
+    const spec: ModelSpec = {
+      ...wideOrg({ sharedManager: true }),
+      pilots: [{ label: 'field designs', scope: { streams: [], teams: ['field'] }, policies: { protectedDesignShare: 0.3 } }],
+    };
+    const w = new World(spec, { seed: 1, replication: 0, horizon: WEEK, warmup: 0, trace: false });
+    const share = (id: string) => w.persons[w.personIndex.get(id)!]!.designShare;
+    expect(share('decide-manager')).toBe(0.3); // manages decide and field
+    expect(share('assess-manager')).toBe(0);
   });
 });
 
