@@ -23,8 +23,8 @@ export const STREAM_METRICS = {
   kpi_gap: 'team KPI attainment minus end-to-end due-date attainment: the watermelon gap of this stream [-]',
   escalations_per_100: 'escalations about requests of this stream per 100 of its arrivals',
   boundary_collisions_per_100:
-    'collisions in a team queue between a case of this stream and one on the other side of a pilot\'s stream scope, per 100 arrivals (0 without pilots) [-]',
-  boundary_handovers_per_100: 'handovers of this stream\'s cases between a team inside a pilot\'s team scope and one outside it, per 100 arrivals (0 without pilots) [-]',
+    'collisions in a team queue between a case of this stream and one on the other side of a pilot\'s stream scope, per 100 of its arrivals (0 without pilots)',
+  boundary_handovers_per_100: 'handovers of this stream\'s cases between a team inside a pilot\'s team scope and one outside it, per 100 of its arrivals (0 without pilots)',
 } as const;
 export type StreamMetricId = keyof typeof STREAM_METRICS;
 export const STREAM_METRIC_IDS = Object.keys(STREAM_METRICS) as StreamMetricId[];
