@@ -117,7 +117,7 @@ function choose(w: World, p: PersonState): boolean {
     startTask(w, p, TASK_CONSULT, id, q, CAT_CONSULT, w.typeEffort[q]!.sample(w.rng.effort));
     return true;
   }
-  if (p.isManager && w.policy.protectedDesignShare > 0 && p.designThisWeek < w.policy.protectedDesignShare * p.spec.hoursPerWeek) {
+  if (p.isManager && p.designShare > 0 && p.designThisWeek < p.designShare * p.spec.hoursPerWeek) {
     const item = designItemFor(w);
     if (item >= 0) {
       startDesign(w, p, item);

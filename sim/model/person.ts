@@ -65,9 +65,14 @@ export class PersonState {
   lineCoordinatorTeam = -1;
   /** Streams this person process-coordinates. */
   processStreams: number[] = [];
-  /** Team this person manages, or -1 (a process manager has managerStream). */
+  /** Team this person manages, or -1 (a process manager has managerStream): the first of `managerTeams`. */
   managerTeam = -1;
   managerStream = -1;
+  /** All teams and streams this person manages (a manager may lead several teams). */
+  managerTeams: number[] = [];
+  managerStreams: number[] = [];
+  /** Share of contract hours reserved for design now (managers; set from the policies of the teams they manage). */
+  designShare = 0;
   isManager = false;
   isMT = false;
 
@@ -116,6 +121,15 @@ export class PersonState {
   propensity = 0;
   /** Propensity to signal an unanswered question (operators): learned from whether signals are answered. */
   signalPropensity = 0;
+  /** This person's own behaviour (person-behaviour.ts): the organisation's values unless overridden. */
+  improviseTendency = 0;
+  recognitionGain = 0;
+  signalLearningRate = 0;
+  coordinatorReach = 0;
+  informalPassOn = 0;
+  informalReachLimit = 0;
+  /** Values of the place (without personal overrides), indexed as PERSON_BEHAVIOUR_FIELDS: where a newcomer starts. */
+  slot: Float64Array | null = null;
   /** Holds tacit knowledge now (key persons leave; teams grow new ones). */
   isKey = false;
   /** Until this time the person is a newcomer who depends on key persons. */

@@ -20,6 +20,7 @@ import { type ModelSpec, WEEK_HOURS } from './spec.js';
 import { TR_POLICY } from './trace.js';
 import { validateModel } from './validate.js';
 import { World } from './world.js';
+import { applyOverride, laterOverrides } from './person-behaviour.js';
 
 export interface SimulateOptions {
   seed: Seed;
@@ -77,11 +78,16 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
   k.departure = sim.on((p) => departure(w, p), 'departure');
   k.keyRegrowth = sim.on((t) => keyRegrowth(w, t), 'key-regrowth');
   k.externalDone = sim.on((id) => externalDone(w, id), 'external-done');
+  k.behaviourChange = sim.on((i) => applyOverride(w, model.behaviour.overrides![i]!), 'behaviour-change');
 
   sim.scheduleAt(0, k.weekStart, 0, PRIO_WEEK);
   model.timeline.forEach((entry, i) => {
     if (entry.at < end) sim.scheduleAt(entry.at, k.policy, i, PRIO_POLICY);
   });
+  for (const i of laterOverrides(model.behaviour)) {
+    const at = model.behaviour.overrides![i]!.at;
+    if (at < end) sim.scheduleAt(at, k.behaviourChange, i, PRIO_POLICY);
+  }
   if (warmup > 0) sim.scheduleAt(warmup, k.warmupEnd, 0, PRIO_WARMUP);
   else w.metrics.startWindow();
   model.streams.forEach((s, i) => {
@@ -126,7 +132,8 @@ function weekStart(w: World, end: number): void {
 /** Handler of a timeline entry: the policies it names change from now on. */
 function applyTimeline(w: World, index: number): void {
   const entry = w.spec.timeline[index]!;
-  Object.assign(w.policy, entry.policies);
+  if (entry.scope === undefined) Object.assign(w.policy, entry.policies);
+  w.scoped.apply(w, entry.policies, entry.scope);
   if (w.trace !== null) w.trace.add(w.sim.now, TR_POLICY, index, 0, 0);
   wakeMeetings(w);
   // A protected design share or a new routing may give free persons something to do.

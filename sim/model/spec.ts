@@ -253,6 +253,72 @@ export interface BehaviourSpec {
   absenceMeanHours: number;
   /** Hours an MT member spends per agenda item. */
   mtItemHours: number;
+  /** Persons who behave differently (see PERSON_BEHAVIOUR_FIELDS), in order of `at`; none if omitted. */
+  overrides?: BehaviourOverride[];
+}
+
+/** Where a scoped policy change applies: some streams and/or some teams (ids). */
+export interface PolicyScope {
+  streams: string[];
+  teams: string[];
+}
+
+/**
+ * Which policy fields can apply to part of the organisation, and along what: a rule or
+ * role that belongs to a stream (who wins its collisions, who coordinates it, whether
+ * it starts from one service definition), or one that belongs to a team (who does its
+ * line coordination, how much of its manager's week is reserved for design). The MT's
+ * agenda and the meeting calendar are the organisation's own and cannot be piloted.
+ */
+export const SCOPABLE_POLICY_FIELDS: Partial<Record<keyof Policies, 'streams' | 'teams'>> = {
+  dominance: 'streams',
+  processCoordinator: 'streams',
+  sharedDefinitions: 'streams',
+  managerIsLineCoordinator: 'teams',
+  protectedDesignShare: 'teams',
+};
+
+/** A pilot: policies that apply, from the start, to the streams or teams of its scope only. */
+export interface PilotSpec {
+  label: string;
+  scope: PolicyScope;
+  policies: Partial<Policies>;
+}
+
+/**
+ * Behaviour fields that belong to a person and may differ between persons: how ready
+ * they are to signal, improvise, step in, settle or pass on. Propensities that are
+ * learned (`signalPropensity`, `compensationPropensity`) are starting values: an
+ * override sets the person's current value, which then moves with experience.
+ */
+export const PERSON_BEHAVIOUR_FIELDS = [
+  'signalPropensity',
+  'improviseTendency',
+  'compensationPropensity',
+  'recognitionGain',
+  'signalLearningRate',
+  'coordinatorReach',
+  'informalPassOn',
+  'informalReachLimit',
+] as const;
+export type PersonBehaviourField = (typeof PERSON_BEHAVIOUR_FIELDS)[number];
+export type PersonBehaviour = Pick<BehaviourSpec, PersonBehaviourField>;
+
+/**
+ * Behaviour of some persons that differs from the organisation's: from the start
+ * (`at` 0) or from a moment on (the same moment in every design). `personal` overrides
+ * describe the person: a newcomer who replaces them (turnover) starts again from the
+ * values of the place (the organisation's, with the non-personal overrides, e.g. of
+ * their group, in force).
+ */
+export interface BehaviourOverride {
+  /** Hours from the start. */
+  at: number;
+  label: string;
+  /** Person ids (groups already expanded). */
+  persons: string[];
+  values: Partial<PersonBehaviour>;
+  personal: boolean;
 }
 
 export interface TimelineEntry {
@@ -260,6 +326,8 @@ export interface TimelineEntry {
   at: number;
   label: string;
   policies: Partial<Policies>;
+  /** Only for these streams/teams (see SCOPABLE_POLICY_FIELDS); the whole organisation if omitted. */
+  scope?: PolicyScope;
 }
 
 export interface ModelSpec {
@@ -275,6 +343,8 @@ export interface ModelSpec {
   definitions: { separate: number; shared: number };
   behaviour: BehaviourSpec;
   policies: Policies;
+  /** Policies for part of the organisation from the start (a pilot on one stream); none if omitted. */
+  pilots?: PilotSpec[];
   timeline: TimelineEntry[];
   /** Optional load schedule: every stream's arrival rate times a factor changing over
    *  time (set by experiments such as `stroom tipping --hysteresis`, never by a scenario

@@ -22,6 +22,9 @@ export const STREAM_METRICS = {
   team_kpi_attainment: "share of this stream's steps the teams finished within their share of the due window [-]",
   kpi_gap: 'team KPI attainment minus end-to-end due-date attainment: the watermelon gap of this stream [-]',
   escalations_per_100: 'escalations about requests of this stream per 100 of its arrivals',
+  boundary_collisions_per_100:
+    'collisions in a team queue between a case of this stream and one on the other side of a pilot\'s stream scope, per 100 of its arrivals (0 without pilots)',
+  boundary_handovers_per_100: 'handovers of this stream\'s cases between a team inside a pilot\'s team scope and one outside it, per 100 of its arrivals (0 without pilots)',
 } as const;
 export type StreamMetricId = keyof typeof STREAM_METRICS;
 export const STREAM_METRIC_IDS = Object.keys(STREAM_METRICS) as StreamMetricId[];
@@ -42,6 +45,8 @@ export class StreamMetrics {
   private readonly onTime: Float64Array;
   private readonly external: Float64Array;
   private readonly escalations: Float64Array;
+  private readonly boundaryCollisions: Float64Array;
+  private readonly boundaryHandovers: Float64Array;
   private readonly steps: Float64Array;
   private readonly stepsOk: Float64Array;
   private readonly teamSteps: Float64Array;
@@ -57,6 +62,8 @@ export class StreamMetrics {
     this.onTime = new Float64Array(s);
     this.external = new Float64Array(s);
     this.escalations = new Float64Array(s);
+    this.boundaryCollisions = new Float64Array(s);
+    this.boundaryHandovers = new Float64Array(s);
     this.steps = new Float64Array(s);
     this.stepsOk = new Float64Array(s);
     this.teamSteps = new Float64Array(w.nTeams);
@@ -66,7 +73,7 @@ export class StreamMetrics {
   }
 
   reset(): void {
-    for (const a of [this.arrivals, this.completions, this.onTime, this.external, this.escalations, this.steps, this.stepsOk, this.teamSteps, this.teamStepsOk]) a.fill(0);
+    for (const a of [this.arrivals, this.completions, this.onTime, this.external, this.escalations, this.boundaryCollisions, this.boundaryHandovers, this.steps, this.stepsOk, this.teamSteps, this.teamStepsOk]) a.fill(0);
     for (const t of this.lead) t.reset();
     for (const q of this.leadQ) q.clear();
   }
@@ -94,6 +101,16 @@ export class StreamMetrics {
     this.escalations[s] = this.escalations[s]! + 1;
   }
 
+  /** A collision in a team queue between this stream's case and one across a pilot's stream scope. */
+  boundaryCollision(s: number): void {
+    this.boundaryCollisions[s] = this.boundaryCollisions[s]! + 1;
+  }
+
+  /** A handover of this stream's case across a pilot's team scope. */
+  boundaryHandover(s: number): void {
+    this.boundaryHandovers[s] = this.boundaryHandovers[s]! + 1;
+  }
+
   /** Per stream id: its metrics over a window of `weeks` weeks. */
   streams(weeks: number): Record<string, Record<StreamMetricId, number>> {
     const out: Record<string, Record<StreamMetricId, number>> = {};
@@ -115,10 +132,16 @@ export class StreamMetrics {
         due_date_attainment: due,
         team_kpi_attainment: kpi,
         kpi_gap: kpi - due,
-        escalations_per_100: this.arrivals[s]! > 0 ? (100 * this.escalations[s]!) / this.arrivals[s]! : Number.NaN,
+        escalations_per_100: this.per100(this.escalations, s),
+        boundary_collisions_per_100: this.per100(this.boundaryCollisions, s),
+        boundary_handovers_per_100: this.per100(this.boundaryHandovers, s),
       };
     });
     return out;
+  }
+
+  private per100(counts: Float64Array, s: number): number {
+    return this.arrivals[s]! > 0 ? (100 * counts[s]!) / this.arrivals[s]! : Number.NaN;
   }
 
   /** Per team id: its own KPI and the load its steps offer. */

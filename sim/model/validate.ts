@@ -4,7 +4,9 @@
 
 import { makeDistribution, type DistributionSpec } from '../random/index.js';
 import { scheduleIssues } from './load-schedule.js';
-import { EXTERNAL_PARTIES, type ModelSpec, POLICY_FIELD_KINDS, PROCESS_KINDS, WEEK_HOURS } from './spec.js';
+import {
+  EXTERNAL_PARTIES, type ModelSpec, PERSON_BEHAVIOUR_FIELDS, POLICY_FIELD_KINDS, type PolicyScope, PROCESS_KINDS, SCOPABLE_POLICY_FIELDS, WEEK_HOURS,
+} from './spec.js';
 
 export interface ModelIssue {
   path: string;
@@ -169,9 +171,39 @@ export function validateModel(m: ModelSpec): void {
     }
   };
   checkPolicies('policies', m.policies);
+  const checkScope = (at: string, scope: PolicyScope, p: Partial<ModelSpec['policies']>) => {
+    scope.streams.forEach((s, j) => {
+      if (!streams.has(s)) bad(`${at}.scope.streams[${j}]`, `unknown stream "${s}"; streams: ${[...streams].join(', ')}`);
+    });
+    scope.teams.forEach((t, j) => {
+      if (!teams.has(t)) bad(`${at}.scope.teams[${j}]`, `unknown team "${t}"; teams: ${[...teams].join(', ')}`);
+    });
+    for (const key of Object.keys(p) as (keyof ModelSpec['policies'])[]) {
+      const dim = SCOPABLE_POLICY_FIELDS[key];
+      if (dim === undefined) bad(`${at}.policies.${key}`, `cannot be scoped; scopable fields: ${Object.keys(SCOPABLE_POLICY_FIELDS).join(', ')}`);
+      else if (scope[dim].length === 0) bad(`${at}.policies.${key}`, `is set per ${dim === 'streams' ? 'stream' : 'team'}: the scope needs ${dim}`);
+    }
+  };
+  (m.pilots ?? []).forEach((pl, i) => {
+    checkPolicies(`pilots[${i}].policies`, pl.policies);
+    checkScope(`pilots[${i}]`, pl.scope, pl.policies);
+  });
+  (b.overrides ?? []).forEach((o, i) => {
+    const at = `behaviour.overrides[${i}]`;
+    nonneg(`${at}.at`, o.at);
+    o.persons.forEach((id, j) => {
+      if (!persons.has(id)) bad(`${at}.persons[${j}]`, `unknown person "${id}"`);
+    });
+    for (const [k, v] of Object.entries(o.values)) {
+      if (!(PERSON_BEHAVIOUR_FIELDS as readonly string[]).includes(k)) bad(`${at}.values.${k}`, `not a person behaviour field; fields: ${PERSON_BEHAVIOUR_FIELDS.join(', ')}`);
+      else if (k === 'recognitionGain' || k === 'informalReachLimit') nonneg(`${at}.values.${k}`, v);
+      else prob(`${at}.values.${k}`, v);
+    }
+  });
   m.timeline.forEach((t, i) => {
     nonneg(`timeline[${i}].at`, t.at);
     checkPolicies(`timeline[${i}].policies`, t.policies);
+    if (t.scope !== undefined) checkScope(`timeline[${i}]`, t.scope, t.policies);
     if (t.policies.sharedDefinitions !== undefined) {
       bad(`timeline[${i}].policies.sharedDefinitions`, 'describes the starting definitions only: a transition starts from its design\'s definitions and raises them through design work on handovers');
     }

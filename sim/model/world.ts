@@ -7,6 +7,8 @@ import { Simulation } from '../engine/index.js';
 import { makeDistribution, RandomStreams, type Distribution, type RandomStream, type Seed } from '../random/index.js';
 import { Metrics } from './metrics.js';
 import { PersonState } from './person.js';
+import { initPersonBehaviour } from './person-behaviour.js';
+import { PolicyState } from './policy-state.js';
 import { type ModelSpec, type Policies, PROCESS_KINDS } from './spec.js';
 import { EscalationStore, RequestStore } from './store.js';
 import { FreeList, TeamQueue } from './team-queue.js';
@@ -29,6 +31,7 @@ export interface Kinds {
   departure: number;
   keyRegrowth: number;
   externalDone: number;
+  behaviourChange: number;
 }
 
 /** A meeting at run time: those of the scenario, then those the organisation sets up itself (meetings.ts). */
@@ -53,8 +56,10 @@ export class World {
   readonly spec: ModelSpec;
   readonly sim: Simulation;
   readonly streams: RandomStreams;
-  /** Policies in force now: the timeline replaces fields as it goes. */
+  /** Policies in force now for the organisation as a whole: the timeline replaces fields as it goes. */
   policy: Policies;
+  /** Policies in force now per stream and per team (pilots and scoped timeline entries): what mechanisms read. */
+  readonly scoped: PolicyState;
   readonly kinds = {} as Kinds;
 
   readonly persons: PersonState[];
@@ -189,20 +194,30 @@ export class World {
     for (const p of this.persons) {
       for (const r of p.spec.roles) {
         if (r.role === 'operator') p.operatorTeam = this.team(r.team);
-        else if (r.role === 'lineCoordinator') p.lineCoordinatorTeam = this.team(r.team);
+        else if (r.role === 'lineCoordinator') {
+          const t = this.team(r.team);
+          if (p.lineCoordinatorTeam < 0) p.lineCoordinatorTeam = t;
+          if (this.teamLineCoordinator[t] === -1) this.teamLineCoordinator[t] = p.index;
+        }
         else if (r.role === 'processCoordinator') p.processStreams.push(this.stream(r.stream));
         else if (r.role === 'manager') {
           p.isManager = true;
-          if (r.team !== undefined) p.managerTeam = this.team(r.team);
-          if (r.stream !== undefined) p.managerStream = this.stream(r.stream);
+          // A manager may lead several teams (or streams): each sends its escalations to them.
+          if (r.team !== undefined) {
+            const t = this.team(r.team);
+            p.managerTeams.push(t);
+            if (this.teamManager[t] === -1) this.teamManager[t] = p.index;
+          }
+          if (r.stream !== undefined) {
+            const st = this.stream(r.stream);
+            p.managerStreams.push(st);
+            if (this.streamManager[st] === -1) this.streamManager[st] = p.index;
+          }
         } else if (r.role === 'mt') p.isMT = true;
       }
       if (p.operatorTeam >= 0) this.teamOperators[p.operatorTeam]!.push(p.index);
-      if (p.lineCoordinatorTeam >= 0 && this.teamLineCoordinator[p.lineCoordinatorTeam] === -1) {
-        this.teamLineCoordinator[p.lineCoordinatorTeam] = p.index;
-      }
-      if (p.managerTeam >= 0 && this.teamManager[p.managerTeam] === -1) this.teamManager[p.managerTeam] = p.index;
-      if (p.managerStream >= 0 && this.streamManager[p.managerStream] === -1) this.streamManager[p.managerStream] = p.index;
+      p.managerTeam = p.managerTeams[0] ?? -1;
+      p.managerStream = p.managerStreams[0] ?? -1;
       for (const s of p.processStreams) if (this.streamCoordinator[s] === -1) this.streamCoordinator[s] = p.index;
       if (p.spec.keyPerson) {
         p.isKey = true;
@@ -259,8 +274,15 @@ export class World {
     this.pendingAuthor = Array.from({ length: cells }, () => []);
     this.pendingTime = Array.from({ length: cells }, () => []);
     this.maxSteps = Math.max(1, ...spec.streams.map((st) => st.steps.length));
-    const startDefs = this.policy.sharedDefinitions ? spec.definitions.shared : spec.definitions.separate;
-    this.definitions = new Float64Array(this.nStreams * this.maxSteps).fill(startDefs);
+    this.scoped = new PolicyState(this);
+    this.scoped.apply(this, this.policy);
+    for (const pilot of spec.pilots ?? []) this.scoped.apply(this, pilot.policies, pilot.scope);
+    // One service definition is a fact of the starting point, per stream (a pilot may start from one).
+    this.definitions = new Float64Array(this.nStreams * this.maxSteps);
+    for (let s = 0; s < this.nStreams; s++) {
+      const start = this.scoped.sharedDefinitions[s] === 1 ? spec.definitions.shared : spec.definitions.separate;
+      this.definitions.fill(start, s * this.maxSteps, (s + 1) * this.maxSteps);
+    }
 
     this.meetings = spec.meetings.map((m) => ({
       id: m.id,
@@ -303,10 +325,7 @@ export class World {
       }),
     );
     for (let t = 0; t < this.nTeams; t++) if (stepCount[t]! > 0) this.meanStepHours[t] = this.meanStepHours[t]! / stepCount[t]!;
-    for (const p of this.persons) {
-      p.propensity = b.compensationPropensity;
-      p.signalPropensity = b.signalPropensity;
-    }
+    initPersonBehaviour(this);
 
     this.requests = new RequestStore(this.maxSteps);
     this.metrics = new Metrics(this);

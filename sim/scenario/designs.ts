@@ -3,11 +3,13 @@
 // design adds. Remembers where each part came from, for mapping model issues back.
 
 import { PRESETS } from '../model/presets.js';
-import type { BehaviourSpec, ModelSpec, Policies, TimelineEntry } from '../model/spec.js';
+import type { BehaviourSpec, ModelSpec, PilotSpec, Policies, TimelineEntry } from '../model/spec.js';
 import { buildMeetings, buildPeople, type Organisation } from './organisation.js';
 import type { Path } from './paths.js';
 import type { Reader } from './reader.js';
+import { behaviourFor } from './person-overrides.js';
 import type { RawBehaviour, RawDesign, RawPolicies } from './schema.js';
+import { buildScope, checkScopedPolicies } from './scope.js';
 
 export interface BuiltDesign {
   spec: ModelSpec;
@@ -85,6 +87,7 @@ export function buildDesign(
   raw: RawDesign,
   org: Organisation,
   behaviour: BehaviourSpec,
+  rawBehaviour: RawBehaviour,
   reader: Reader,
 ): BuiltDesign {
   const at: Path = ['designs', id];
@@ -93,13 +96,28 @@ export function buildDesign(
   const overrides = buildPolicies(raw.policies, [...at, 'policies'], reader);
   const policies: Policies = { ...preset, ...overrides };
 
-  const timeline: TimelineEntry[] = (raw.timeline ?? []).map((e, i) => ({
-    at: reader.time(e.at, [...at, 'timeline', i, 'at']),
-    label: e.label,
-    policies: buildPolicies(e.policies, [...at, 'timeline', i, 'policies'], reader),
-  }));
-
   const ctx = { teams: org.teams, streams: org.streams };
+  const timeline: TimelineEntry[] = (raw.timeline ?? []).map((e, i) => {
+    const eAt = [...at, 'timeline', i];
+    const entry: TimelineEntry = {
+      at: reader.time(e.at, [...eAt, 'at']),
+      label: e.label,
+      policies: buildPolicies(e.policies, [...eAt, 'policies'], reader),
+    };
+    if (e.scope !== undefined) {
+      entry.scope = buildScope(e.scope, [...eAt, 'scope'], ctx, reader);
+      checkScopedPolicies(entry.policies, entry.scope, [...eAt, 'policies'], reader);
+    }
+    return entry;
+  });
+  const pilots: PilotSpec[] = (raw.pilots ?? []).map((p, i) => {
+    const pAt = [...at, 'pilots', i];
+    const scope = buildScope(p.scope, [...pAt, 'scope'], ctx, reader);
+    const pol = buildPolicies(p.policies, [...pAt, 'policies'], reader);
+    checkScopedPolicies(pol, scope, [...pAt, 'policies'], reader);
+    return { label: p.label ?? `pilot ${i + 1}`, scope, policies: pol };
+  });
+
   const added = buildPeople(raw.add?.persons, raw.add?.groups, [...at, 'add'], ctx, reader);
   const addedMeetings = buildMeetings(raw.add?.meetings, [...at, 'add'], org.streams, reader);
   const persons = [...org.people.persons, ...added.persons];
@@ -113,6 +131,8 @@ export function buildDesign(
 
   // References the model validator does not check, or checks without listing what exists.
   const personIds = new Set(persons.map((p) => p.id));
+  const groups = new Map([...org.people.groups, ...added.groups]);
+  const designBehaviour = behaviourFor(behaviour, rawBehaviour, { persons: personIds, groups }, reader);
   const meetingIds = new Set<string>();
   meetings.forEach((m, i) => {
     const mAt = origins.meetings[i]!;
@@ -134,10 +154,11 @@ export function buildDesign(
     agreements: org.agreements,
     meetings,
     definitions: org.definitions,
-    behaviour,
+    behaviour: designBehaviour,
     policies,
     timeline,
   };
+  if (pilots.length > 0) spec.pilots = pilots;
   return { spec, origins };
 }
 

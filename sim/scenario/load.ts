@@ -134,7 +134,7 @@ export function loadScenario(text: string, file: string, readFile?: ReadFile | E
   const designOrder = Object.keys(raw.designs);
   const experiment = buildExperiment(raw.experiment, designOrder, reader);
   const designs: Record<string, ModelSpec> = {};
-  const built = designOrder.map((id) => buildDesign(raw.name, id, raw.designs[id]!, org, behaviour, reader));
+  const built = designOrder.map((id) => buildDesign(raw.name, id, raw.designs[id]!, org, behaviour, raw.behaviour, reader));
   built.forEach((b, i) => {
     checkModel(b.spec, b.origins, issues);
     designs[designOrder[i]!] = b.spec;

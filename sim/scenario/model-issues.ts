@@ -40,6 +40,7 @@ export function toFilePath(modelPath: string, o: DesignOrigins): Path {
       return typeof field === 'string' && o.overridden.has(field) ? [...o.design, 'policies', field] : [...o.design, 'preset'];
     }
     case 'timeline':
+    case 'pilots':
       return [...o.design, ...segs];
     default:
       return [...o.design];

@@ -13,6 +13,8 @@ export interface People {
   persons: PersonSpec[];
   /** YAML path of the person or group each person comes from. */
   origins: Path[];
+  /** Group id -> the ids of its members. */
+  groups: Map<string, string[]>;
 }
 
 export interface Meetings {
@@ -61,7 +63,7 @@ export function buildPeople(
   ctx: RoleContext,
   reader: Reader,
 ): People {
-  const out: People = { persons: [], origins: [] };
+  const out: People = { persons: [], origins: [], groups: new Map() };
   (persons ?? []).forEach((p, i) => {
     const at = [...base, 'persons', i];
     out.persons.push({
@@ -82,6 +84,8 @@ export function buildPeople(
     const groupRoles = roles(g.roles, at, ctx, reader);
     const hours = reader.hoursPerWeek(g.hoursPerWeek, [...at, 'hoursPerWeek']);
     const away = absences(g.absences, at, reader);
+    const members: string[] = [];
+    out.groups.set(g.id, members);
     for (let k = 1; k <= g.count; k++) {
       out.persons.push({
         id: `${g.id}-${k}`,
@@ -92,6 +96,7 @@ export function buildPeople(
         absences: away,
         keyPerson: k <= keyPersons,
       });
+      members.push(`${g.id}-${k}`);
       out.origins.push(at);
     }
   });

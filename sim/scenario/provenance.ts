@@ -113,6 +113,7 @@ function visitMapping(w: Walk, m: Record<string, unknown>, at: Path, minDepth: n
   checkEntries(w, m, at);
   for (const [k, v] of Object.entries(m)) {
     if (NOT_PARAMETERS.has(k)) continue;
+    if (k === 'scope' && isPlainObject(v)) continue; // a pilot's streams and teams: references
     visitChild(w, v, [...at, k], minDepth);
   }
 }

@@ -6,7 +6,7 @@
 
 import { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
 import { PRESETS } from '../model/presets.js';
-import type { BehaviourSpec, Policies, ProcessKind } from '../model/spec.js';
+import type { BehaviourSpec, PersonBehaviourField, Policies, ProcessKind } from '../model/spec.js';
 import { LIMITS } from './limits.js';
 import { SEED_HINT } from './seed.js';
 
@@ -119,8 +119,31 @@ const behaviourFields = {
   absenceRatePerYear: NonNegative,
   absenceMeanHours: Quantity,
   mtItemHours: Quantity,
-} satisfies Record<keyof BehaviourSpec, TSchema>;
-const Behaviour = Params(behaviourFields);
+} satisfies Record<Exclude<keyof BehaviourSpec, 'overrides'>, TSchema>;
+
+/** Behaviour of one person or group that differs from the organisation's (sim/model/person-behaviour.ts). */
+const personBehaviourFields = {
+  signalPropensity: Opt(Probability),
+  improviseTendency: Opt(Probability),
+  compensationPropensity: Opt(Probability),
+  recognitionGain: Opt(NonNegative),
+  signalLearningRate: Opt(Probability),
+  coordinatorReach: Opt(Probability),
+  informalPassOn: Opt(Probability),
+  informalReachLimit: Opt(NonNegative),
+} satisfies Record<PersonBehaviourField, TSchema>;
+const PersonBehaviour = Params(personBehaviourFields);
+const PersonOverrides = Type.Record(Type.String({ pattern: ID_PATTERN }), PersonBehaviour, {
+  additionalProperties: false,
+  maxProperties: LIMITS.persons,
+  description: `person or group ids (${ID_HINT})`,
+});
+const BehaviourChange = Params({ at: Quantity, label: Text(500), persons: PersonOverrides });
+const Behaviour = Params({
+  ...behaviourFields,
+  persons: Opt(PersonOverrides),
+  timeline: Opt(Type.Array(BehaviourChange, { maxItems: LIMITS.timelineEntries })),
+});
 
 const processMixFields = {
   operate: Opt(NonNegative),
@@ -199,13 +222,20 @@ const Organisation = Closed({
   meetings: Opt(Meetings),
 });
 
-const TimelineEntry = Params({ at: Quantity, label: Text(500), policies: PolicyOverrides });
+/** Streams and/or teams a pilot or a timeline entry applies to. */
+const Scope = Closed({
+  streams: Opt(Type.Array(Id, { minItems: 1, maxItems: LIMITS.streams })),
+  teams: Opt(Type.Array(Id, { minItems: 1, maxItems: LIMITS.teams })),
+});
+const TimelineEntry = Params({ at: Quantity, label: Text(500), scope: Opt(Scope), policies: PolicyOverrides });
+const Pilot = Params({ label: Opt(Text(500)), scope: Scope, policies: PolicyOverrides });
 const Addition = Params({ persons: Opt(Persons), groups: Opt(Groups), meetings: Opt(Meetings) });
 export const PRESET_NAMES = Object.keys(PRESETS);
 const Design = Params({
   preset: Type.Unsafe<string>({ type: 'string', enum: PRESET_NAMES }),
   description: Opt(Text(5000)),
   policies: Opt(PolicyOverrides),
+  pilots: Opt(Type.Array(Pilot, { maxItems: LIMITS.timelineEntries })),
   timeline: Opt(Type.Array(TimelineEntry, { maxItems: LIMITS.timelineEntries })),
   add: Opt(Addition),
 });
@@ -248,4 +278,6 @@ export type RawMeeting = Static<typeof Meeting>;
 export type RawAbsence = Static<typeof Absence>;
 export type RawDesign = Static<typeof Design>;
 export type RawTimelineEntry = Static<typeof TimelineEntry>;
+export type RawScope = Static<typeof Scope>;
+export type RawPersonBehaviour = Static<typeof PersonBehaviour>;
 export type RawExperiment = Static<typeof Experiment>;

@@ -16,35 +16,46 @@
 //     path the rule fixes (000:L1363-1379).
 // Collision escalations go to a manager and do not block the losing case: if resolved
 // while it still waits, it is moved to the front. Stream: `collision` (contests).
+// Policies are those of the process case's stream and the team's line (a pilot may set
+// them for some streams or teams only: policy-state.ts); a collision between a case of
+// a piloted stream and one of another stream is counted as a meeting at the scope boundary.
 
 import type { PersonState } from '../person.js';
 import { ESC_COLLISION } from '../store.js';
 import type { World } from '../world.js';
 import { escalate } from './escalation.js';
+import { DOM_LINE, DOM_NONE, DOM_PROCESS, PC_NONE } from '../policy-state.js';
 
 /** Removes and returns the case operator p takes next from team t's queue. */
 export function pickNextCase(w: World, team: number, _p: PersonState): number {
   const queue = w.teamQueues[team]!;
   const r = w.requests;
   let take = 0;
-  if (queue.length > 1 && w.policy.processCoordinator !== 'none') {
+  const pol = w.scoped;
+  if (queue.length > 1 && pol.anyProcessCoordinator) {
     const edd = queue.earliestDue(r.due);
     if (edd !== 0) {
       const lineCase = queue.at(0);
       const processCase = queue.at(edd);
-      const pc = w.streamCoordinator[r.stream[processCase]!]!;
-      if (pc >= 0) {
+      const ps = r.stream[processCase]!;
+      const pc = w.streamCoordinator[ps]!;
+      if (pc >= 0 && pol.processCoordinator[ps] !== PC_NONE) {
         w.metrics.collision();
-        const dominance = w.policy.dominance;
+        const ls = r.stream[lineCase]!;
+        if (pol.scoped && pol.streamInScope[ls] !== pol.streamInScope[ps]) {
+          w.metrics.byStream.boundaryCollision(ls);
+          w.metrics.byStream.boundaryCollision(ps);
+        }
+        const dominance = pol.dominance[ps]!;
         let processWins: boolean;
-        if (dominance === 'line') processWins = false;
-        else if (dominance === 'process') processWins = true;
+        if (dominance === DOM_LINE) processWins = false;
+        else if (dominance === DOM_PROCESS) processWins = true;
         else processWins = w.persons[pc]!.spec.seniority > lineSeniority(w, team);
         take = processWins ? edd : 0;
         const loser = processWins ? lineCase : processCase;
         const contested =
           r.urgent[loser] === 1 ||
-          (dominance === 'none' && (atRisk(w, loser) || w.rng.collision.next() < w.spec.behaviour.contestTendency));
+          (dominance === DOM_NONE && (atRisk(w, loser) || w.rng.collision.next() < w.spec.behaviour.contestTendency));
         if (contested) {
           w.metrics.collisionEscalation();
           escalate(w, loser, w.handoverType, ESC_COLLISION, false);
@@ -58,7 +69,7 @@ export function pickNextCase(w: World, team: number, _p: PersonState): number {
 }
 
 function lineSeniority(w: World, team: number): number {
-  const lc = w.policy.managerIsLineCoordinator ? w.teamManager[team]! : w.teamLineCoordinator[team]!;
+  const lc = w.scoped.managerIsLineCoordinator[team] === 1 ? w.teamManager[team]! : w.teamLineCoordinator[team]!;
   const who = lc >= 0 ? lc : w.teamManager[team]!;
   return who >= 0 ? w.persons[who]!.spec.seniority : 0;
 }

@@ -25,6 +25,7 @@ import type { World } from '../world.js';
 import { PART_COORDINATOR, PART_HANDOVER, PART_MANAGER, PART_MEETING, switchPart } from '../attribution.js';
 import { ESC_COLLISION, ESC_HANDOVER, R_PARKED } from '../store.js';
 import { scheduleFallback } from './intervention.js';
+import { DOM_PROCESS, PC_EXPLICIT, PC_INFORMAL } from '../policy-state.js';
 
 export const LEVEL_COORDINATOR = 0;
 export const LEVEL_MANAGER = 1;
@@ -53,25 +54,26 @@ export function route(w: World, e: number): void {
   const s = E.stream[e]!;
   const team = teamOf(w, e);
   const scope = w.typeScope[E.questionType[e]!]!;
-  const pol = w.policy;
+  const pol = w.scoped;
   if (scope === 0) {
     const lc = w.teamLineCoordinator[team]!;
-    if (!pol.managerIsLineCoordinator && lc >= 0) return deliver(w, e, lc, LEVEL_COORDINATOR);
+    if (pol.managerIsLineCoordinator[team] === 0 && lc >= 0) return deliver(w, e, lc, LEVEL_COORDINATOR);
     return routeToManager(w, e);
   }
   if (scope === 1) {
     const pc = w.streamCoordinator[s]!;
-    if (pc >= 0 && pol.processCoordinator === 'explicit') return deliver(w, e, pc, LEVEL_COORDINATOR);
-    if (pc >= 0 && pol.processCoordinator === 'informal' && reachable(w, pc)) return deliver(w, e, pc, LEVEL_COORDINATOR);
+    const kind = pol.processCoordinator[s]!;
+    if (pc >= 0 && kind === PC_EXPLICIT) return deliver(w, e, pc, LEVEL_COORDINATOR);
+    if (pc >= 0 && kind === PC_INFORMAL && reachable(w, pc)) return deliver(w, e, pc, LEVEL_COORDINATOR);
     return routeToManager(w, e);
   }
   return routeToManager(w, e);
 }
 
-/** The informal coordinator can be called in only while present and not swamped (000:L216). */
+/** The informal coordinator can be called in only while present and not swamped by his own measure (000:L216). */
 function reachable(w: World, person: number): boolean {
   const p = w.persons[person]!;
-  return p.absentDepth === 0 && p.escalations.length < w.spec.behaviour.informalReachLimit;
+  return p.absentDepth === 0 && p.escalations.length < p.informalReachLimit;
 }
 
 /** The team of the step the case is at when the escalation is raised. */
@@ -89,7 +91,7 @@ export function teamOf(w: World, e: number): number {
 export function routeToManager(w: World, e: number): void {
   const s = w.escalations.stream[e]!;
   let m = -1;
-  if (w.policy.dominance === 'process') m = w.streamManager[s]!;
+  if (w.scoped.dominance[s] === DOM_PROCESS) m = w.streamManager[s]!;
   if (m < 0) m = w.teamManager[teamOf(w, e)]!;
   if (m < 0) return toMeeting(w, e);
   deliver(w, e, m, LEVEL_MANAGER);

@@ -29,6 +29,7 @@ export function handover(w: World, id: number, next: number, sender: PersonState
   r.reworking[id] = 0;
   r.teamEnter[id] = w.sim.now;
   r.stepEnter[id] = w.sim.now;
+  if (w.scoped.scoped && w.scoped.teamInScope[from] !== w.scoped.teamInScope[to]) w.metrics.byStream.boundaryHandover(s);
   if (from !== to && w.rng.handover.next() < w.spec.behaviour.handoverMismatch * (1 - w.definitions[s * w.maxSteps + next]!)) {
     w.metrics.handoverMismatch();
     r.questionsLeft[id] = r.questionsLeft[id]! + 1; // the mismatch is one more open question

@@ -30,6 +30,7 @@ import { signalEscalation } from './design.js';
 import { caseWaitsOn, LEVEL_COORDINATOR, routeToManager, teamPair, toMeeting } from './escalation.js';
 import { PART_FALLBACK } from '../attribution.js';
 import { managerAuthor } from './learning.js';
+import { PC_INFORMAL } from '../policy-state.js';
 import { unpark } from './questions.js';
 import { isStale, unlinkFromCase, withdraw } from './withdrawal.js';
 
@@ -49,7 +50,6 @@ export function escalationStart(w: World, p: PersonState, e: number): boolean {
     return false;
   }
   const E = w.escalations;
-  const b = w.spec.behaviour;
   const q = E.questionType[e]!;
   const s = E.stream[e]!;
   const cell = s * w.nTypes + q;
@@ -58,10 +58,10 @@ export function escalationStart(w: World, p: PersonState, e: number): boolean {
   let hours: number;
   if (E.level[e] === LEVEL_COORDINATOR) {
     const rng = w.rng.coordinator;
-    const informal = w.policy.processCoordinator === 'informal' && p.processStreams.includes(s) && w.typeScope[q] === 1;
+    const informal = w.scoped.processCoordinator[s] === PC_INFORMAL && p.processStreams.includes(s) && w.typeScope[q] === 1;
     const covered = rng.next() < w.explicit[cell]! || w.meetingValidUntil[cell]! > w.sim.now;
-    const settles = covered || rng.next() < b.coordinatorReach;
-    if (!settles || (informal && rng.next() < b.informalPassOn)) {
+    const settles = covered || rng.next() < p.coordinatorReach;
+    if (!settles || (informal && rng.next() < p.informalPassOn)) {
       decision = D_PASS_ON;
       hours = w.typeEffort[q]!.sample(w.rng.effort);
     } else {
@@ -108,7 +108,7 @@ export function escalationDone(w: World, p: PersonState, e: number, decision: nu
       break;
     case D_COMPENSATE:
       decide(w, p);
-      p.propensity = Math.min(1, p.propensity + b.recognitionGain);
+      p.propensity = Math.min(1, p.propensity + p.recognitionGain);
       if (w.rng.visibility.next() < b.untracedVisibility) signalEscalation(w, e);
       w.metrics.compensation();
       finish(w, e, OUT_COMPENSATED, p.index);

@@ -76,13 +76,14 @@ export function expireSignals(w: World): void {
 }
 
 function learn(w: World, author: number, answered: boolean): void {
-  const rate = w.spec.behaviour.signalLearningRate;
   w.metrics.signalOutcome(answered);
   if (author >= 0) {
     const p = w.persons[author]!;
+    const rate = p.signalLearningRate;
     p.signalPropensity += answered ? rate * (1 - p.signalPropensity) : -rate * p.signalPropensity;
   } else {
     const p = w.persons[-2 - author]!;
+    const rate = p.signalLearningRate;
     p.propensity += answered ? -rate * p.propensity : rate * (1 - p.propensity);
   }
 }

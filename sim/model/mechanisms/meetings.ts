@@ -168,7 +168,7 @@ function spawnMeeting(w: World, pair: number): void {
     const teams = w.stepTeam[s]!;
     if (!teams.includes(a) || !teams.includes(c)) continue;
     streams.add(s);
-    if (w.policy.processCoordinator !== 'none' && w.streamCoordinator[s]! >= 0) members.add(w.streamCoordinator[s]!);
+    if (w.scoped.processCoordinator[s] !== 0 && w.streamCoordinator[s]! >= 0) members.add(w.streamCoordinator[s]!);
   }
   if (members.size === 0) return;
   const m = w.meetings.length;

@@ -92,7 +92,7 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
     signalEscalation(w, e, person.index);
     return PARKED;
   }
-  if (w.rng.improvise.next() < w.spec.behaviour.improviseTendency) {
+  if (w.rng.improvise.next() < person.improviseTendency) {
     r.improvised[id] = 1;
     w.metrics.improvisation();
     if (w.rng.visibility.next() < w.spec.behaviour.untracedVisibility) {

@@ -6,7 +6,8 @@
 // tacit questions included, is taken over as it stands). A newcomer holds no tacit
 // knowledge and, for `newcomerPeriod` hours, sends every question agreements leave open
 // to a key person (mechanism 1; newcomers are told to go and ask her: 000:L605-611);
-// their propensities start again from the shared behaviour values and they do not learn
+// their propensities start again from the values of the place (the shared behaviour,
+// with overrides of their group but not the leaver's own: person-behaviour.ts) and they do not learn
 // from what the leaver signalled.
 // When a key person leaves, their team's tacit share falls with the number of key
 // persons it has left (mechanism 1), until, `keyPersonRegrowth` hours later, the
@@ -17,6 +18,7 @@
 import { WEEK_HOURS } from '../spec.js';
 import type { World } from '../world.js';
 import { forgetAuthor } from './learning.js';
+import { resetToSlot } from '../person-behaviour.js';
 
 /** Schedules every departure of the run. */
 export function scheduleDepartures(w: World, end: number): void {
@@ -35,8 +37,7 @@ export function departure(w: World, person: number): void {
   const now = w.sim.now;
   p.joined = now;
   p.newcomerUntil = now + b.newcomerPeriod;
-  p.propensity = b.compensationPropensity;
-  p.signalPropensity = b.signalPropensity;
+  resetToSlot(p);
   forgetAuthor(w, person);
   w.metrics.departure(p.isKey);
   if (!p.isKey) return;

@@ -17,6 +17,8 @@ import type { ModelSpec } from '../../model/index.js';
 // 3: the weekly series gained 'arrivals'; a task may ask for weekly series per stream, team,
 // role and person (RunTask.series), and its key says so; results carry the lead time's
 // parts and the loop's anatomy (issue 14).
+// also 3: issue 13 (per-person behaviour, pilots: byStream gains boundary_collisions_per_100 and
+// boundary_handovers_per_100; specs gain behaviour.overrides and pilots).
 export const RESULT_FORMAT = 3;
 
 /** Redis key prefix of everything stroom stores, BullMQ's queue keys included. */
