@@ -211,7 +211,7 @@ export class World {
     this.teamKeyInitial = Int32Array.from(this.teamKeyPersons.map((k) => k.length));
 
     this.freeOperators = this.teamOperators.map((ops) => {
-      const list = new FreeList();
+      const list = new FreeList(this.persons);
       for (const i of ops) list.push(this.persons[i]!);
       return list;
     });
