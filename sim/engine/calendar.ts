@@ -144,32 +144,9 @@ export class Calendar {
     this.freeSlots[this.freeCount++] = slot;
   }
 
-  /**
-   * Removes the root the bottom-up way: the hole at the root moves down along the
-   * smaller child to a leaf (one comparison per level, not two), then the last entry,
-   * which came from a leaf and so usually belongs near one, sifts up from there. Keys
-   * are unique (the sequence number), so the order of pops is the same as with a
-   * textbook sift-down; only the layout of the heap differs.
-   */
   private removeRoot(): void {
-    const n = --this.heapSize;
-    if (n === 0) return;
-    const ht = this.heapTime, hk = this.heapKey, hs = this.heapSlot;
-    let pos = 0;
-    for (;;) {
-      let child = 2 * pos + 1;
-      if (child >= n) break;
-      const right = child + 1;
-      if (right < n) {
-        const rt = ht[right]!, ct = ht[child]!;
-        if (rt < ct || (rt === ct && hk[right]! < hk[child]!)) child = right;
-      }
-      ht[pos] = ht[child]!;
-      hk[pos] = hk[child]!;
-      hs[pos] = hs[child]!;
-      pos = child;
-    }
-    this.siftUp(pos, ht[n]!, hk[n]!, hs[n]!);
+    const last = --this.heapSize;
+    if (last > 0) this.siftDown(0, this.heapTime[last]!, this.heapKey[last]!, this.heapSlot[last]!);
   }
 
   /** Drops every dead entry and re-heapifies (Floyd), keeping the order of live ones. */
