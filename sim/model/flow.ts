@@ -19,11 +19,10 @@ import { TASK_OPERATE } from './person.js';
 import type { World } from './world.js';
 import { scaledDelay } from './load-schedule.js';
 
-/** Poisson draw by multiplication of uniforms (means here are small). */
-function poisson(w: World, s: number, mean: number): number {
+/** Poisson draw by multiplication of uniforms (means here are small); `limit` is e^-mean, computed once per step in World. */
+function poisson(w: World, s: number, mean: number, limit: number): number {
   if (mean <= 0) return 0;
   const rng = w.caseRng[s]!;
-  const limit = Math.exp(-mean);
   let k = 0;
   let p = rng.next();
   while (p > limit) {
@@ -51,9 +50,10 @@ export function arrival(w: World, s: number): void {
   r.urgent[id] = rng.next() < spec.urgentShare ? 1 : 0;
   const base = id * r.maxSteps;
   const steps = spec.steps;
+  const limits = w.stepQuestionLimit[s]!;
   for (let k = 0; k < steps.length; k++) {
     r.service[base + k] = w.stepService[s]![k]!.sample(rng);
-    r.questions[base + k] = poisson(w, s, steps[k]!.questionsPerCase);
+    r.questions[base + k] = poisson(w, s, steps[k]!.questionsPerCase, limits[k]!);
     let wait = 0;
     const waits = w.stepWaits[s]![k]!;
     for (let j = 0; j < waits.length; j++) {

@@ -3,6 +3,7 @@
 // engine, runs warm-up plus horizon, and returns flat records and columnar series,
 // never live objects. Runs unchanged in Node and in a browser Web Worker.
 
+import type { EventObserver } from '../engine/index.js';
 import type { Seed } from '../random/index.js';
 import { dispatch, taskDone, weekStartPersons } from './agents.js';
 import { arrival, externalDone } from './flow.js';
@@ -36,6 +37,8 @@ export interface SimulateOptions {
   weekly?: boolean;
   /** Fail (RunBudgetError) instead of firing more events than this: a bound for models from untrusted sources (queue jobs). */
   maxEvents?: number;
+  /** Sees every fired engine event (time, kind, argument): for determinism hashes (engine TraceHash). */
+  observer?: EventObserver;
 }
 
 /** A run needed more events than its SimulateOptions.maxEvents allowed. */
@@ -100,6 +103,7 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
   scheduleDepartures(w, end);
   for (const p of w.persons) dispatch(w, p);
 
+  if (options.observer !== undefined) sim.setObserver(options.observer);
   if (options.maxEvents === undefined) sim.run(end);
   else runWithin(sim, end, options.maxEvents);
   w.metrics.closeWeek();

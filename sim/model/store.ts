@@ -102,7 +102,8 @@ export class RequestStore {
     this.questionsLeft[id] = 0;
     this.escHead[id] = -1;
     this.externalSum[id] = 0;
-    this.partTime.fill(0, id * N_PARTS, (id + 1) * N_PARTS);
+    // A plain loop: fill() on a 10-element range costs more in call overhead than the stores.
+    for (let i = id * N_PARTS, end = i + N_PARTS; i < end; i++) this.partTime[i] = 0;
     this.part[id] = 0;
     this.reworking[id] = 0;
     return id;

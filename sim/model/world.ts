@@ -92,6 +92,8 @@ export class World {
   readonly stepService: Distribution[][];
   /** Per stream and step: the waits outside the organisation that may follow it. */
   readonly stepWaits: { probability: number; duration: Distribution }[][][];
+  /** Per stream and step: e^-(mean questions), the stopping level of the Poisson draw made at every arrival. */
+  readonly stepQuestionLimit: Float64Array[];
   readonly streamKindWeights: Float64Array[];
   readonly streamKindTotal: Float64Array;
 
@@ -229,7 +231,7 @@ export class World {
     this.teamKeyInitial = Int32Array.from(this.teamKeyPersons.map((k) => k.length));
 
     this.freeOperators = this.teamOperators.map((ops) => {
-      const list = new FreeList();
+      const list = new FreeList(this.persons);
       for (const i of ops) list.push(this.persons[i]!);
       return list;
     });
@@ -242,6 +244,7 @@ export class World {
     this.stepWaits = spec.streams.map((s) =>
       s.steps.map((st) => (st.externalWaits ?? []).map((x) => ({ probability: x.probability, duration: makeDistribution(x.duration) }))),
     );
+    this.stepQuestionLimit = spec.streams.map((s) => Float64Array.from(s.steps.map((st) => Math.exp(-st.questionsPerCase))));
     this.streamKindWeights = spec.streams.map((s) => Float64Array.from(PROCESS_KINDS.map((k) => s.processMix[k] ?? 0)));
     this.streamKindTotal = Float64Array.from(this.streamKindWeights.map((w) => w.reduce((a, b) => a + b, 0)));
 
