@@ -8,6 +8,7 @@ import { ablateCommand } from './commands/ablate.js';
 import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { runCommand } from './commands/run.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { sweepCommand } from './commands/sweep.js';
 import { tippingCommand } from './commands/tipping.js';
 import { traceCommand } from './commands/trace.js';
@@ -29,13 +30,14 @@ export async function main(argv: string[]): Promise<number> {
     .command(sweepCommand(setExit))
     .command(ablateCommand(setExit))
     .command(tippingCommand(setExit))
+    .command(sensitivityCommand(setExit))
     .command(validateCommand(setExit))
     .command(traceCommand(setExit))
     .command(demoCommand(setExit))
     .command(workerCommand(setExit))
     .option('extends-root', EXTENDS_ROOT_OPTION)
     .middleware(applyExtendsRoot)
-    .demandCommand(1, 'Name a command: run, compare, sweep, ablate, validate, trace, demo or worker (see --help).')
+    .demandCommand(1, 'Name a command: run, compare, sweep, ablate, tipping, sensitivity, validate, trace, demo or worker (see --help).')
     .strict()
     .recommendCommands()
     .help()
