@@ -93,9 +93,15 @@ export function sensitivityOutput(format: 'table' | 'csv' | 'json' | 'html', ctx
     ...r.metrics.map((m) => `  ${m.metric}: ${flipText(m, r)}`),
     '',
     `sign holds: share of points where the difference has the sign it has at the scenario's own values; each point's difference is the mean over ${ctx.reps} paired replications.`,
+    ...(weak(x) ? [weakNote(x)] : []),
   ];
   return parts.join('\n');
 }
+
+/** PRIM and rank correlations need many more points than parameters to say anything firm. */
+const weak = (x: SensitivityOutputInput) => x.result.points.length < 4 * x.result.params.length;
+const weakNote = (x: SensitivityOutputInput) =>
+  `caution: ${x.result.points.length} points for ${x.result.params.length} parameters; with fewer than 4 points a parameter the flip boxes mostly cut along whichever parameter comes first and the rankings are rough: name fewer --params or raise --points.`;
 
 function htmlDocument(ctx: Context, x: SensitivityOutputInput, methodText: string) {
   const r = x.result;
@@ -103,7 +109,7 @@ function htmlDocument(ctx: Context, x: SensitivityOutputInput, methodText: strin
   const sections: ReportSection[] = [
     {
       heading: `${b} - ${a}: does the sign hold?`,
-      paragraphs: [`${methodText} over ${r.params.length} behaviour assumptions, ${ctx.reps} replications per point on common random numbers.`],
+      paragraphs: [`${methodText} over ${r.params.length} behaviour assumptions, ${ctx.reps} replications per point on common random numbers.`, ...(weak(x) ? [weakNote(x)] : [])],
       tables: [
         { columns: ['difference', 'at scenario values', 'sign holds', 'most influential', 'sign flips where'], rows: r.metrics.map((m) => [withUnit(m.metric, METRICS), n(m.baselineDiff), `${Math.round(100 * m.signHolds)}%`, influenceText(m), flipText(m, r)]) },
         { caption: 'parameters varied', columns: ['parameter', 'unit', 'scenario value', 'range'], rows: r.params.map((p) => [p.name, paramUnit(p.name), n(p.value), `${n(p.range.min)} to ${n(p.range.max)}`]) },

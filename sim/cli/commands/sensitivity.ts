@@ -37,7 +37,8 @@ export function sensitivityCommand(_setExit: (code: number) => void): CommandMod
     describe: 'does a design comparison hold across the behaviour assumptions? (Latin hypercube or Morris, PRIM flip regions)',
     builder: (y) =>
       withCommon(y)
-        .option('format', { alias: 'f', choices: ['table', 'csv', 'json', 'html'] as const, default: 'table' as const, describe: 'output format (html: a self-contained report with charts)' })
+        // yargs appends to the choices withCommon gave: name only the added one.
+        .option('format', { choices: ['html'] as const, describe: 'output format (html: a self-contained report with charts)' })
         .option('designs', { alias: 'd', type: 'string', describe: 'two designs a,b: differences are b - a (default: the scenario\'s baseline and the next design)' })
         .option('params', { type: 'string', describe: 'behaviour parameters to vary, comma-separated (default: every one whose provenance says "assumption:"); each over ±50% of its value, probabilities within [0,1], counts whole' })
         .option('method', { choices: ['lhs', 'morris'], describe: 'lhs: Latin hypercube, influence by Spearman rank; morris: elementary effects, influence by mu* and sigma (default lhs)' })
