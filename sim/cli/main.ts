@@ -11,6 +11,7 @@ import { attributeCommand } from './commands/attribute.js';
 import { compareCommand } from './commands/compare.js';
 import { demoCommand } from './commands/demo.js';
 import { runCommand } from './commands/run.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { sweepCommand } from './commands/sweep.js';
 import { tippingCommand } from './commands/tipping.js';
 import { traceCommand } from './commands/trace.js';
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(sweepCommand(setExit))
     .command(ablateCommand(setExit))
     .command(tippingCommand(setExit))
+    .command(sensitivityCommand(setExit))
     .command(attributeCommand(setExit))
     .command(anatomyCommand(setExit))
     .command(validateCommand(setExit))
@@ -41,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(claimsCommand(setExit))
     .option('extends-root', EXTENDS_ROOT_OPTION)
     .middleware(applyExtendsRoot)
-    .demandCommand(1, 'Name a command: run, compare, sweep, ablate, attribute, anatomy, validate, trace, demo or worker (see --help).')
+    .demandCommand(1, 'Name a command: run, compare, sweep, ablate, tipping, sensitivity, attribute, anatomy, claims, validate, trace, demo or worker (see --help).')
     .strict()
     .recommendCommands()
     .help()

@@ -87,7 +87,7 @@ export function tippingOutput(format: 'table' | 'csv' | 'json' | 'html', ctx: Co
   ];
   for (const d of t.results) {
     parts.push('', `${d.design}:`);
-    parts.push(table(d.levels.map((l) => [x(l.load), l.tipped ? 'yes' : 'no', l.reasons.join(', ') || '-', ...TIPPING_METRICS.map((m) => cell(l.stats[m]))]), [col, 'tipped', 'reasons', ...TIPPING_METRICS.map((m) => LABELS[m]!)]));
+    parts.push(table(d.levels.map((l) => [x(l.load), l.tipped ? 'yes' : 'no', l.reasons.map((r) => r.replace('_', ' ')).join(', ') || '-', ...TIPPING_METRICS.map((m) => cell(l.stats[m]))]), [col, 'tipped', 'reasons', ...TIPPING_METRICS.map((m) => LABELS[m]!)]));
   }
   if (t.hysteresis) parts.push('', ...hysteresisText(t.hysteresis));
   parts.push('', `criterion: ${TIPPING_CRITERION}.`, 'interval: the final bracket of the search (highest load not tipped, lowest tipped), not a confidence interval; figures: mean ± half-width of the 95% t-interval across replications.');

@@ -6,6 +6,9 @@
 // of the cumulative intensity), so the draws are the same random numbers with or
 // without a schedule and a run without one is unchanged to the bit.
 
+/** Most changes a schedule may hold (a weekly ramp over 100 years is 5,200). */
+export const MAX_SCHEDULE = 10_000;
+
 /** From `at` (hours) on, every stream arrives at `factor` x its base rate. */
 export interface ArrivalScaleChange {
   at: number;
@@ -46,6 +49,8 @@ export function scaledDelay(schedule: readonly ArrivalScaleChange[], now: number
 /** Problems of a schedule as [path, message] pairs (validate.ts reports them). */
 export function scheduleIssues(schedule: readonly ArrivalScaleChange[]): [string, string][] {
   const out: [string, string][] = [];
+  // Every arrival walks the schedule: bound it (a model may come from a queue job).
+  if (schedule.length > MAX_SCHEDULE) return [['arrivalScale', `at most ${MAX_SCHEDULE} changes, got ${schedule.length}`]];
   schedule.forEach((c, i) => {
     if (!(c.at >= 0) || !Number.isFinite(c.at)) out.push([`arrivalScale[${i}].at`, `must be a finite time >= 0 hours, got ${c.at}`]);
     if (!(c.factor > 0) || !Number.isFinite(c.factor)) out.push([`arrivalScale[${i}].factor`, `must be a finite factor > 0, got ${c.factor}`]);

@@ -54,7 +54,8 @@ export function tippingCommand(_setExit: (code: number) => void): CommandModule<
     describe: 'per design, the load at which the organisation tips into firefighting (replicated search over a scale factor)',
     builder: (y) =>
       withCommon(y)
-        .option('format', { alias: 'f', choices: ['table', 'csv', 'json', 'html'] as const, default: 'table' as const, describe: 'output format (html: a self-contained report with charts)' })
+        // yargs appends to the choices withCommon gave: name only the added one.
+        .option('format', { choices: ['html'] as const, describe: 'output format (html: a self-contained report with charts)' })
         .option('factor', { type: 'string', describe: `the scale factor searched over (default arrivals): ${SCALE_HELP}` })
         .option('range', { type: 'string', describe: 'the factor\'s range, min:max multipliers of the scenario\'s values (default 0.8:2)' })
         .option('grid', { type: 'number', describe: 'loads on the first grid, min and max included (default 7, 2 to 50)' })
