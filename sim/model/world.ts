@@ -11,6 +11,7 @@ import { type ModelSpec, type Policies, PROCESS_KINDS } from './spec.js';
 import { EscalationStore, RequestStore } from './store.js';
 import { FreeList, TeamQueue } from './team-queue.js';
 import { Trace } from './trace.js';
+import { Extensions } from './extensions.js';
 
 export interface Kinds {
   arrival: number;
@@ -29,6 +30,8 @@ export interface Kinds {
   departure: number;
   keyRegrowth: number;
   externalDone: number;
+  supplierDone: number;
+  contractDone: number;
 }
 
 /** A meeting at run time: those of the scenario, then those the organisation sets up itself (meetings.ts). */
@@ -138,6 +141,8 @@ export class World {
   readonly escalations = new EscalationStore();
   readonly metrics: Metrics;
   readonly trace: Trace | null;
+  /** Process-kind rules, suppliers, coaches and the strain index (extensions.ts). */
+  readonly ext: Extensions;
 
   readonly rng: {
     questionTypes: RandomStream;
@@ -326,6 +331,7 @@ export class World {
     };
     this.arrivalRng = spec.streams.map((s) => st.stream(`arrivals/${s.id}`));
     this.caseRng = spec.streams.map((s) => st.stream(`cases/${s.id}`));
+    this.ext = new Extensions(this);
   }
 
   team(id: string): number {

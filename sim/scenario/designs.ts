@@ -138,6 +138,8 @@ export function buildDesign(
     policies,
     timeline,
   };
+  if (org.suppliers !== undefined) spec.suppliers = org.suppliers;
+  if (org.processKinds !== undefined) spec.processKinds = org.processKinds;
   return { spec, origins };
 }
 

@@ -21,13 +21,18 @@ import type { PersonState } from '../person.js';
 import { ESC_COLLISION } from '../store.js';
 import type { World } from '../world.js';
 import { escalate } from './escalation.js';
+import { recoverPosition } from './kinds.js';
+import { STRAIN_CONTRADICTION } from '../strain.js';
 
 /** Removes and returns the case operator p takes next from team t's queue. */
-export function pickNextCase(w: World, team: number, _p: PersonState): number {
+export function pickNextCase(w: World, team: number, p: PersonState): number {
   const queue = w.teamQueues[team]!;
   const r = w.requests;
   let take = 0;
-  if (queue.length > 1 && w.policy.processCoordinator !== 'none') {
+  // A waiting recover request comes first by both orders (kinds.ts): no collision.
+  const recover = recoverPosition(w, queue);
+  if (recover >= 0) take = recover;
+  else if (queue.length > 1 && w.policy.processCoordinator !== 'none') {
     const edd = queue.earliestDue(r.due);
     if (edd !== 0) {
       const lineCase = queue.at(0);
@@ -35,6 +40,7 @@ export function pickNextCase(w: World, team: number, _p: PersonState): number {
       const pc = w.streamCoordinator[r.stream[processCase]!]!;
       if (pc >= 0) {
         w.metrics.collision();
+        w.ext.strain.add(p.index, STRAIN_CONTRADICTION);
         const dominance = w.policy.dominance;
         let processWins: boolean;
         if (dominance === 'line') processWins = false;
