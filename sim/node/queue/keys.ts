@@ -14,7 +14,8 @@ import type { ModelSpec } from '../../model/index.js';
 /** Bump when the stored result format (or what a key covers) changes: old entries are then never read. */
 // 2: the model of issue 11 (designs set structure only, learned signalling, withdrawal, spawned
 // meetings, turnover) and of issue 12 (external waits, per-stream results).
-export const RESULT_FORMAT = 2;
+// 3: issue 13: metrics per process kind, suppliers, coaches and the strain index; strain series.
+export const RESULT_FORMAT = 3;
 
 /** Redis key prefix of everything stroom stores, BullMQ's queue keys included. */
 export const PREFIX = 'stroom';
