@@ -74,6 +74,8 @@ export function buildPolicies(raw: RawPolicies | undefined, at: Path, reader: Re
   if (raw.sharedDefinitions !== undefined) out.sharedDefinitions = raw.sharedDefinitions;
   if (raw.mtAgenda !== undefined) out.mtAgenda = raw.mtAgenda;
   if (raw.meetingCadenceFactor !== undefined) out.meetingCadenceFactor = raw.meetingCadenceFactor;
+  if (raw.supplierInterface !== undefined) out.supplierInterface = raw.supplierInterface;
+  if (raw.coaching !== undefined) out.coaching = raw.coaching;
   void reader;
   void at;
   return out;
