@@ -136,10 +136,10 @@ const Team = Params({ id: Id, name: Opt(Text(200)) });
 const ExternalWait = Params({ party: Enum(['applicant', 'organisation', 'statutory'] as const), probability: Probability, duration: Distribution });
 const Step = Params({
   team: Id,
-  supplier: Opt(Id),
   service: Distribution,
   questionsPerCase: NonNegative,
   externalWaits: Opt(Type.Array(ExternalWait, { maxItems: 10 })),
+  supplier: Opt(Id),
 });
 const Supplier = Params({
   id: Id,
