@@ -18,6 +18,8 @@
 //     visible signal to the design backlog cell (stream, `improveQuestionType`) and
 //     waits, occupying nobody, until design work on that cell takes effect; then it is
 //     complete. Where design never comes, it never completes (it stays in the WIP).
+//     Its lead time is booked to the `manager` part (waiting on those who design); a
+//     request that arrives while the cell's design is under way is answered by it.
 //   - operate and agree: the plain flow. (An agree request, making a service agreement
 //     with a client, has no rule of its own yet.)
 //
