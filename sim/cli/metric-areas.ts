@@ -63,6 +63,19 @@ export const METRIC_AREA: Readonly<Record<MetricId, Area>> = {
   coverage_final: 'knowledge',
   keyperson_dependence: 'knowledge',
   littles_law_error: 'checks',
+  lead_time_operate: 'flow',
+  lead_time_recover: 'flow',
+  lead_time_change: 'flow',
+  lead_time_agree: 'flow',
+  lead_time_improve: 'flow',
+  change_agreement_waits_per_100: 'flow',
+  supplier_wait_mean: 'flow',
+  supplier_utilisation: 'load',
+  contract_questions_per_100: 'escalations',
+  coach_answers_per_100: 'knowledge',
+  strain_operator: 'load',
+  strain_coordinator: 'load',
+  strain_manager: 'load',
 };
 
 /** Metrics in area order, keeping the given order within an area; unknown ids go last under checks. */

@@ -21,7 +21,7 @@ export interface CommonArgs {
 
 export function withCommon<T>(y: Argv<T>) {
   return y
-    .positional('scenario', { type: 'string', describe: 'scenario file (YAML) or a built-in name: dpv, middenstad', demandOption: true })
+    .positional('scenario', { type: 'string', describe: 'scenario file (YAML) or a built-in name: dpv, middenstad, flow-teams, ecosystem', demandOption: true })
     .option('reps', { alias: 'r', type: 'number', describe: 'replications per design (default: the scenario\'s)' })
     .option('seed', { alias: 's', type: 'string', describe: 'master seed (default: the scenario\'s)' })
     .option('horizon', { type: 'string', describe: 'observed run length after warm-up: "52 weeks", "2080 h" or weeks' })

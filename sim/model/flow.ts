@@ -18,6 +18,8 @@ import { TR_ARRIVE, TR_DONE, TR_EXTERNAL, TR_STEP_DONE, TR_STEP_START } from './
 import { TASK_OPERATE } from './person.js';
 import type { World } from './world.js';
 import { scaledDelay } from './load-schedule.js';
+import { kindAtArrival } from './mechanisms/kinds.js';
+import { supplierEnqueue } from './mechanisms/suppliers.js';
 
 /** Poisson draw by multiplication of uniforms (means here are small); `limit` is e^-mean, computed once per step in World. */
 function poisson(w: World, s: number, mean: number, limit: number): number {
@@ -64,6 +66,7 @@ export function arrival(w: World, s: number): void {
   }
   w.metrics.arrive(id);
   if (w.trace !== null) w.trace.add(now, TR_ARRIVE, r.serial[id]!, s, r.urgent[id]!);
+  if (kindAtArrival(w, id)) return;
   enterStep(w, id, 0);
 }
 
@@ -81,6 +84,8 @@ export function enterStep(w: World, id: number, k: number): void {
 /** (Re)queues a case in its current team's queue, in line order of team entry. */
 export function enqueue(w: World, id: number): void {
   const r = w.requests;
+  const sup = w.ext.stepSupplier[r.stream[id]!]![r.step[id]!]!;
+  if (sup >= 0) return supplierEnqueue(w, id, sup);
   const team = w.stepTeam[r.stream[id]!]![r.step[id]!]!;
   r.status[id] = R_QUEUED;
   switchPart(w, id, queuePart(w, id));
@@ -125,10 +130,17 @@ export function stepDone(w: World, id: number, p: PersonState): void {
     return;
   }
   w.metrics.stepDone(id, team);
-  if (w.trace !== null) w.trace.add(w.sim.now, TR_STEP_DONE, r.serial[id]!, k, team);
+  stepFinished(w, id, p.index);
+}
+
+/** A step's work is finished (by an operator or a supplier): external wait, then on. */
+export function stepFinished(w: World, id: number, sender: number): void {
+  const r = w.requests;
+  const k = r.step[id]!;
+  if (w.trace !== null) w.trace.add(w.sim.now, TR_STEP_DONE, r.serial[id]!, k, w.stepTeam[r.stream[id]!]![k]!);
   withdrawForCase(w, id);
   r.reworking[id] = 0;
-  r.sender[id] = p.index;
+  r.sender[id] = sender;
   const wait = r.external[id * r.maxSteps + k]!;
   if (wait > 0) {
     // Outside the organisation now: nobody works on it, it comes back by itself.
@@ -157,6 +169,7 @@ function leaveStep(w: World, id: number): void {
     return;
   }
   if (w.trace !== null) w.trace.add(w.sim.now, TR_DONE, r.serial[id]!, s, w.sim.now - r.arrival[id]!);
+  w.ext.complete(r.kind[id]!, w.sim.now - r.arrival[id]!, w.observing);
   w.metrics.complete(id);
   r.release(id);
 }

@@ -3,6 +3,8 @@ export { simulate, type SimulateOptions } from './simulate.js';
 export { validateModel, ModelError, type ModelIssue } from './validate.js';
 export { METRICS, METRIC_IDS, type MetricId, type ModelRunResult, type PersonSummary } from './result.js';
 export { SERIES_NAMES, type SeriesName } from './metrics.js';
+export { STRAIN_SERIES, STRAIN_WEIGHTS, STRAIN_OVERTIME_WEIGHT, type StrainSeriesName } from './strain.js';
+export { EXT_METRICS, type ExtMetricId, type SupplierSummary } from './extension-result.js';
 export { PRESETS, PRESET_DESCRIPTIONS, ISLAND, USM, HALF_COORDINATOR, HALF_NO_DOMINANCE } from './presets.js';
 export { CATEGORY_NAMES, ACTIVITY_NAMES } from './person.js';
 export { OUTCOMES, ESC_REASONS } from './store.js';

@@ -13,6 +13,8 @@ import type { AnatomyResult } from './anatomy.js';
 import type { World } from './world.js';
 import type { WeeklyGroups } from './weekly-detail.js';
 import { ESC_COLLISION } from './store.js';
+import { EXT_METRICS, extMetrics, supplierSummaries, type SupplierSummary } from './extension-result.js';
+import type { StrainSeriesName } from './strain.js';
 
 /** Metric ids with a one-line meaning each (units in brackets). */
 export const METRICS = {
@@ -61,6 +63,7 @@ export const METRICS = {
   littles_law_error: '|L - lambda W| / L over the window: a consistency check [-]',
   arrivals: 'requests arrived in the window [count]',
   completions: 'requests completed in the window [count]',
+  ...EXT_METRICS,
 } as const;
 export type MetricId = keyof typeof METRICS;
 export const METRIC_IDS = Object.keys(METRICS) as MetricId[];
@@ -76,11 +79,14 @@ export interface PersonSummary {
   windowTime: Record<string, number>;
   windowOvertime: number;
   decisions: number;
+  /** Strain index (strain.ts): mean per window week, and per week of the whole run. */
+  strain: number;
+  strainWeekly: number[];
 }
 
 export interface ModelRunResult {
   metrics: Record<MetricId, number>;
-  series: Record<SeriesName | 'week', Float64Array>;
+  series: Record<SeriesName | StrainSeriesName | 'week', Float64Array>;
   /** Mean queue per week per (team, stream): index (week * teams + team) * streams + stream. */
   cells: { teams: string[]; streams: string[]; queue: Float64Array };
   persons: PersonSummary[];
@@ -96,6 +102,8 @@ export interface ModelRunResult {
   anatomy: AnatomyResult;
   /** Every meeting of the run: the scenario's, then those the organisation set up itself (trace meeting indices). */
   meetings: { id: string; name: string; kind: string }[];
+  /** Suppliers' queues and capacity over the window (empty without suppliers). */
+  suppliers: SupplierSummary[];
   trace?: TraceData;
   /** Weekly series per stream, team, role and person, when SimulateOptions.weekly asked for them. */
   weekly?: WeeklyGroups;
@@ -137,6 +145,8 @@ export function buildResult(w: World): ModelRunResult {
       windowTime: named(t),
       windowOvertime: m.windowOvertime(p.index),
       decisions: m.decisions[p.index]!,
+      strain: w.ext.strain.personMean(p.index),
+      strainWeekly: w.ext.strain.weekly[p.index]!,
     });
   }
   const mgrDuty = sumOnDuty(mgr);
@@ -192,15 +202,17 @@ export function buildResult(w: World): ModelRunResult {
     littles_law_error: Math.abs(wipMean - lambda * ltMean) / wipMean,
     arrivals: m.arrivals,
     completions: m.completions,
+    ...extMetrics(w, m.arrivals, m.windowStart),
   };
   const result: ModelRunResult = {
     metrics,
-    series: m.series(),
+    series: { ...m.series(), ...w.ext.strain.series() },
     cells: { teams: w.spec.teams.map((t) => t.id), streams: w.spec.streams.map((s) => s.id), queue: Float64Array.from(m.cellSeries) },
     persons,
     conservation: { arrived: m.arrivedTotal, completed: m.completedTotal, inSystem: w.requests.live },
     events: w.sim.eventsFired,
     meetings: w.meetings.map((mt) => ({ id: mt.id, name: mt.name, kind: mt.kind })),
+    suppliers: supplierSummaries(w, m.windowStart),
     byStream: m.byStream.streams(weeks),
     anatomy: m.anatomy.result(m.arrivals),
     leadTimeParts: Object.fromEntries(LEAD_TIME_PART_IDS.map((p, i) => [p, ratio(m.partSum[i]!, m.completions)])) as Record<LeadTimePart, number>,

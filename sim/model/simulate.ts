@@ -6,7 +6,8 @@
 import type { EventObserver } from '../engine/index.js';
 import type { Seed } from '../random/index.js';
 import { dispatch, taskDone, weekStartPersons } from './agents.js';
-import { arrival, externalDone } from './flow.js';
+import { arrival, externalDone, stepFinished } from './flow.js';
+import { contractDone, supplierDone } from './mechanisms/suppliers.js';
 import { designEffect } from './mechanisms/design.js';
 import { erodeAgreements } from './mechanisms/erosion.js';
 import { fallbackApplies } from './mechanisms/intervention.js';
@@ -77,11 +78,13 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
   k.designEffect = sim.on((c) => designEffect(w, c), 'design-effect');
   k.fallback = sim.on((e) => fallbackApplies(w, e), 'fallback');
   k.policy = sim.on((i) => applyTimeline(w, i), 'policy');
-  k.warmupEnd = sim.on(() => w.metrics.startWindow(), 'warmup-end');
+  k.warmupEnd = sim.on(() => startWindow(w), 'warmup-end');
   k.departure = sim.on((p) => departure(w, p), 'departure');
   k.keyRegrowth = sim.on((t) => keyRegrowth(w, t), 'key-regrowth');
   k.externalDone = sim.on((id) => externalDone(w, id), 'external-done');
   k.behaviourChange = sim.on((i) => applyOverride(w, model.behaviour.overrides![i]!), 'behaviour-change');
+  k.supplierDone = sim.on((id) => supplierDone(w, id, stepFinished), 'supplier-done');
+  k.contractDone = sim.on((id) => contractDone(w, id), 'contract-done');
 
   sim.scheduleAt(0, k.weekStart, 0, PRIO_WEEK);
   model.timeline.forEach((entry, i) => {
@@ -92,7 +95,7 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
     if (at < end) sim.scheduleAt(at, k.behaviourChange, i, PRIO_POLICY);
   }
   if (warmup > 0) sim.scheduleAt(warmup, k.warmupEnd, 0, PRIO_WARMUP);
-  else w.metrics.startWindow();
+  else startWindow(w);
   model.streams.forEach((s, i) => {
     const gap = w.arrivalRng[i]!.exponential(1 / s.arrivalRate);
     const load = model.arrivalScale;
@@ -107,6 +110,7 @@ export function simulate(model: ModelSpec, options: SimulateOptions): ModelRunRe
   if (options.maxEvents === undefined) sim.run(end);
   else runWithin(sim, end, options.maxEvents);
   w.metrics.closeWeek();
+  w.ext.strain.closeWeek();
   return buildResult(w);
 }
 
@@ -124,6 +128,7 @@ function runWithin(sim: World['sim'], end: number, maxEvents: number): void {
 function weekStart(w: World, end: number): void {
   if (w.sim.now > 0) {
     w.metrics.closeWeek();
+    w.ext.strain.closeWeek();
     erodeAgreements(w);
     expireSignals(w);
     spawnMeetings(w);
@@ -131,6 +136,11 @@ function weekStart(w: World, end: number): void {
   weekStartPersons(w);
   const next = w.sim.now + WEEK_HOURS;
   if (next < end) w.sim.scheduleAt(next, w.kinds.weekStart, 0, PRIO_WEEK);
+}
+
+function startWindow(w: World): void {
+  w.metrics.startWindow();
+  w.ext.startWindow(w.sim.now);
 }
 
 /** Handler of a timeline entry: the policies it names change from now on. */

@@ -25,7 +25,9 @@ export type RoleSpec =
   | { role: 'lineCoordinator'; team: string }
   | { role: 'processCoordinator'; stream: string }
   | { role: 'manager'; team?: string; stream?: string }
-  | { role: 'mt' };
+  | { role: 'mt' }
+  /** Takes a team's open questions while coaching is on (003:L1289-1291; coaches.ts). */
+  | { role: 'coach'; team: string };
 
 export interface AbsenceSpec {
   /** Start, hours from the start of the run. */
@@ -77,6 +79,34 @@ export interface StepSpec {
   questionsPerCase: number;
   /** Waits outside the organisation after the step's work (none if omitted). */
   externalWaits?: ExternalWaitSpec[];
+  /** A supplier does the step's work (its own capacity and queue); `team` then holds the supplier relation. */
+  supplier?: string;
+}
+
+/**
+ * A party outside the organisation that owns steps (001 ch. 15, L3566-3581): no person
+ * of the organisation, but its own servers and queue (mechanisms/suppliers.ts).
+ */
+export interface SupplierSpec {
+  id: string;
+  name: string;
+  /** Cases it works on at once. */
+  capacity: number;
+  /** Hours a question about its part takes through the contract path (island route). */
+  contractResponse: DistributionSpec;
+}
+
+/**
+ * How the USM process kinds of requests are handled (001:L2441-2455; mechanisms/kinds.ts).
+ * Absent: the kind is drawn and counted, and every kind is handled like operate.
+ */
+export interface ProcessKindRules {
+  /** Recover requests are taken before other waiting cases of a team (no pre-emption). */
+  recoverFirst: boolean;
+  /** Question type whose agreement a change request needs before its first step (omit: no rule). */
+  changeAgreement?: string;
+  /** Question type of the design-backlog cell an improve request adds a signal to (omit: improve runs like operate). */
+  improveQuestionType?: string;
 }
 
 export interface StreamSpec {
@@ -159,6 +189,10 @@ export interface Policies {
   mtAgenda: 'incident-first' | 'design-first';
   /** Multiplier on all meeting cadences (1 = as specified; 0 = the scheduled meetings are cancelled). */
   meetingCadenceFactor: number;
+  /** Questions about a supplier's part: through the contract (island) or the shared process interface (USM: 001:L3579-3581). Default contract. */
+  supplierInterface?: 'contract' | 'shared';
+  /** Coaches are present and take their teams' open questions (003:L1289-1291); a timeline sets the window. Default false. */
+  coaching?: boolean;
 }
 
 export type PolicyFieldKind = 'role' | 'route' | 'rule' | 'reserved-time' | 'meetings' | 'structural-fact';
@@ -171,6 +205,8 @@ export const POLICY_FIELD_KINDS: Record<keyof Policies, PolicyFieldKind> = {
   sharedDefinitions: 'structural-fact',
   mtAgenda: 'rule',
   meetingCadenceFactor: 'meetings',
+  supplierInterface: 'route',
+  coaching: 'role',
 };
 
 /**
@@ -350,6 +386,10 @@ export interface ModelSpec {
    *  time (set by experiments such as `stroom tipping --hysteresis`, never by a scenario
    *  file; see load-schedule.ts). Absent: the base rates throughout. */
   arrivalScale?: ArrivalScaleChange[];
+  /** Parties outside the organisation that own steps (none if omitted). */
+  suppliers?: SupplierSpec[];
+  /** Rules per process kind (omitted: kinds are drawn but handled alike). */
+  processKinds?: ProcessKindRules;
 }
 
 /** Clock hours in a working week; contract hours beyond this are impossible. */

@@ -166,7 +166,8 @@ export function offeredLoad(spec: World['spec']): Record<string, number> {
   const demand = new Map<string, number>();
   const supply = new Map<string, number>();
   for (const st of spec.streams) {
-    for (const step of st.steps) demand.set(step.team, (demand.get(step.team) ?? 0) + st.arrivalRate * makeDistribution(step.service).mean);
+    // A supplier's step asks nothing of the team that holds the relation: the supplier has its own capacity.
+    for (const step of st.steps) if (step.supplier === undefined) demand.set(step.team, (demand.get(step.team) ?? 0) + st.arrivalRate * makeDistribution(step.service).mean);
   }
   for (const p of spec.persons) {
     for (const r of p.roles) if (r.role === 'operator') supply.set(r.team, (supply.get(r.team) ?? 0) + p.hoursPerWeek / 40);

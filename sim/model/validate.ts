@@ -65,7 +65,7 @@ export function validateModel(m: ModelSpec): void {
     if (p.roles.length === 0) bad(`${at}.roles`, 'a person needs at least one role');
     p.roles.forEach((r, j) => {
       const rat = `${at}.roles[${j}]`;
-      if ((r.role === 'operator' || r.role === 'lineCoordinator') && !teams.has(r.team)) bad(`${rat}.team`, `unknown team "${r.team}"; teams: ${[...teams].join(', ')}`);
+      if ((r.role === 'operator' || r.role === 'lineCoordinator' || r.role === 'coach') && !teams.has(r.team)) bad(`${rat}.team`, `unknown team "${r.team}"; teams: ${[...teams].join(', ')}`);
       if (r.role === 'operator') operated.add(r.team);
       if (r.role === 'processCoordinator' && !streams.has(r.stream)) bad(`${rat}.stream`, `unknown stream "${r.stream}"; streams: ${[...streams].join(', ')}`);
       if (r.role === 'manager') {
@@ -78,6 +78,18 @@ export function validateModel(m: ModelSpec): void {
     });
   });
 
+  const suppliers = unique('suppliers', (m.suppliers ?? []).map((x) => x.id));
+  (m.suppliers ?? []).forEach((x, i) => {
+    if (!(Number.isInteger(x.capacity) && x.capacity >= 1)) bad(`suppliers[${i}].capacity`, `must be a whole number of cases >= 1, got ${x.capacity}`);
+    dist(`suppliers[${i}].contractResponse`, x.contractResponse);
+  });
+  if (m.processKinds !== undefined) {
+    for (const key of ['changeAgreement', 'improveQuestionType'] as const) {
+      const v = m.processKinds[key];
+      if (v !== undefined && !types.has(v)) bad(`processKinds.${key}`, `unknown question type "${v}"; question types: ${[...types].join(', ')}`);
+    }
+  }
+
   m.streams.forEach((s, i) => {
     const at = `streams[${i}]`;
     if (!(s.arrivalRate > 0) || !Number.isFinite(s.arrivalRate)) bad(`${at}.arrivalRate`, `must be a finite rate > 0 per hour, got ${s.arrivalRate}`);
@@ -87,8 +99,9 @@ export function validateModel(m: ModelSpec): void {
     if (mix.some((x) => !(x >= 0)) || mix.reduce((a, b) => a + b, 0) <= 0) bad(`${at}.processMix`, `weights of ${PROCESS_KINDS.join('/')} must be >= 0 and not all zero`);
     if (s.steps.length === 0) bad(`${at}.steps`, 'a value stream needs at least one step');
     s.steps.forEach((st, j) => {
+      if (st.supplier !== undefined && !suppliers.has(st.supplier)) bad(`${at}.steps[${j}].supplier`, `unknown supplier "${st.supplier}"; suppliers: ${[...suppliers].join(', ') || '(none)'}`);
       if (!teams.has(st.team)) bad(`${at}.steps[${j}].team`, `unknown team "${st.team}"; teams: ${[...teams].join(', ')}`);
-      else if (!operated.has(st.team)) bad(`${at}.steps[${j}].team`, `team "${st.team}" has no operators to do this step`);
+      else if (st.supplier === undefined && !operated.has(st.team)) bad(`${at}.steps[${j}].team`, `team "${st.team}" has no operators to do this step`);
       dist(`${at}.steps[${j}].service`, st.service);
       if (!(st.questionsPerCase >= 0 && st.questionsPerCase <= 50)) bad(`${at}.steps[${j}].questionsPerCase`, `must be in [0, 50], got ${st.questionsPerCase}`);
       (st.externalWaits ?? []).forEach((x, k) => {
@@ -162,6 +175,10 @@ export function validateModel(m: ModelSpec): void {
       if (!(key in POLICY_FIELD_KINDS)) bad(`${at}.${key}`, `not a design field (designs set structure: ${Object.keys(POLICY_FIELD_KINDS).join(', ')}); behaviour belongs in behaviour`);
     }
     if (p.protectedDesignShare !== undefined) prob(`${at}.protectedDesignShare`, p.protectedDesignShare);
+    if (p.supplierInterface !== undefined && p.supplierInterface !== 'contract' && p.supplierInterface !== 'shared') {
+      bad(`${at}.supplierInterface`, `must be contract or shared, got "${String(p.supplierInterface)}"`);
+    }
+    if (p.coaching !== undefined && typeof p.coaching !== 'boolean') bad(`${at}.coaching`, `must be true or false, got ${String(p.coaching)}`);
     if (p.meetingCadenceFactor !== undefined) {
       // 0 cancels the scheduled meetings (never the MT); anything else must leave room between sessions.
       const least = Math.max(0, ...m.meetings.filter((x) => x.kind !== 'mt').map((x) => x.duration / x.cadence));

@@ -13,6 +13,7 @@ import { type ModelSpec, type Policies, PROCESS_KINDS } from './spec.js';
 import { EscalationStore, RequestStore } from './store.js';
 import { FreeList, TeamQueue } from './team-queue.js';
 import { Trace } from './trace.js';
+import { Extensions } from './extensions.js';
 
 export interface Kinds {
   arrival: number;
@@ -32,6 +33,8 @@ export interface Kinds {
   keyRegrowth: number;
   externalDone: number;
   behaviourChange: number;
+  supplierDone: number;
+  contractDone: number;
 }
 
 /** A meeting at run time: those of the scenario, then those the organisation sets up itself (meetings.ts). */
@@ -145,6 +148,8 @@ export class World {
   readonly escalations = new EscalationStore();
   readonly metrics: Metrics;
   readonly trace: Trace | null;
+  /** Process-kind rules, suppliers, coaches and the strain index (extensions.ts). */
+  readonly ext: Extensions;
 
   readonly rng: {
     questionTypes: RandomStream;
@@ -351,6 +356,7 @@ export class World {
     };
     this.arrivalRng = spec.streams.map((s) => st.stream(`arrivals/${s.id}`));
     this.caseRng = spec.streams.map((s) => st.stream(`cases/${s.id}`));
+    this.ext = new Extensions(this);
   }
 
   team(id: string): number {

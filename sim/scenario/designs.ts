@@ -76,6 +76,8 @@ export function buildPolicies(raw: RawPolicies | undefined, at: Path, reader: Re
   if (raw.sharedDefinitions !== undefined) out.sharedDefinitions = raw.sharedDefinitions;
   if (raw.mtAgenda !== undefined) out.mtAgenda = raw.mtAgenda;
   if (raw.meetingCadenceFactor !== undefined) out.meetingCadenceFactor = raw.meetingCadenceFactor;
+  if (raw.supplierInterface !== undefined) out.supplierInterface = raw.supplierInterface;
+  if (raw.coaching !== undefined) out.coaching = raw.coaching;
   void reader;
   void at;
   return out;
@@ -159,6 +161,8 @@ export function buildDesign(
     timeline,
   };
   if (pilots.length > 0) spec.pilots = pilots;
+  if (org.suppliers !== undefined) spec.suppliers = org.suppliers;
+  if (org.processKinds !== undefined) spec.processKinds = org.processKinds;
   return { spec, origins };
 }
 

@@ -21,6 +21,7 @@ export function toFilePath(modelPath: string, o: DesignOrigins): Path {
     case 'streams':
     case 'questionTypes':
     case 'agreements':
+    case 'suppliers':
       return ['organisation', head, ...(idx === undefined ? [] : [idx]), ...renamed(rest)];
     case 'persons': {
       const origin = idx === undefined ? undefined : o.persons[idx];
@@ -35,6 +36,8 @@ export function toFilePath(modelPath: string, o: DesignOrigins): Path {
     }
     case 'behaviour':
       return segs;
+    case 'processKinds':
+      return ['organisation', ...segs];
     case 'policies': {
       const field = segs[1];
       return typeof field === 'string' && o.overridden.has(field) ? [...o.design, 'policies', field] : [...o.design, 'preset'];

@@ -3,7 +3,7 @@
 // checked with messages that list what exists. Each person and meeting remembers the
 // YAML path it came from, so model-level problems can be reported there.
 
-import type { AgreementSpec, MeetingSpec, PersonSpec, QuestionTypeSpec, RoleSpec, StreamSpec, TeamSpec } from '../model/spec.js';
+import type { AgreementSpec, MeetingSpec, PersonSpec, ProcessKindRules, QuestionTypeSpec, RoleSpec, StreamSpec, SupplierSpec, TeamSpec } from '../model/spec.js';
 import type { Path } from './paths.js';
 import type { Reader } from './reader.js';
 import { parseRole, type RoleContext } from './roles.js';
@@ -30,6 +30,8 @@ export interface Organisation extends RoleContext {
   agreements: AgreementSpec[];
   definitions: { separate: number; shared: number };
   meetings: Meetings;
+  suppliers?: SupplierSpec[];
+  processKinds?: ProcessKindRules;
 }
 
 /** Without a `definitions` entry: teams share no handover definitions, one service definition covers half. */
@@ -130,6 +132,7 @@ export function buildOrganisation(raw: RawOrganisation, reader: Reader): Organis
   const teams = new Set(raw.teams.map((t) => t.id));
   const streams = new Set(raw.streams.map((s) => s.id));
   const ctx: RoleContext = { teams, streams };
+  const supplierIds = new Set((raw.suppliers ?? []).map((x) => x.id));
 
   const streamList: StreamSpec[] = raw.streams.map((s, i) => {
     const at = [...base, 'streams', i];
@@ -147,6 +150,10 @@ export function buildOrganisation(raw: RawOrganisation, reader: Reader): Organis
           service: reader.distribution(st.service, [...at, 'steps', j, 'service']),
           questionsPerCase: st.questionsPerCase,
         };
+        if (st.supplier !== undefined) {
+          if (!supplierIds.has(st.supplier)) reader.issues.add([...at, 'steps', j, 'supplier'], `unknown supplier "${st.supplier}"; suppliers: ${listOf(supplierIds)}`);
+          step.supplier = st.supplier;
+        }
         if (st.externalWaits && st.externalWaits.length > 0) {
           step.externalWaits = st.externalWaits.map((x, k) => ({
             party: x.party,
@@ -177,7 +184,27 @@ export function buildOrganisation(raw: RawOrganisation, reader: Reader): Organis
     return out;
   });
 
+  const suppliers: SupplierSpec[] | undefined = raw.suppliers?.map((x, i) => ({
+    id: x.id,
+    name: x.name ?? x.id,
+    capacity: x.capacity,
+    contractResponse: reader.distribution(x.contractResponse, [...base, 'suppliers', i, 'contractResponse']),
+  }));
+  let processKinds: ProcessKindRules | undefined;
+  if (raw.processKinds !== undefined) {
+    const pk = raw.processKinds;
+    processKinds = { recoverFirst: pk.recoverFirst ?? false };
+    for (const key of ['changeAgreement', 'improveQuestionType'] as const) {
+      const v = pk[key];
+      if (v === undefined) continue;
+      if (!types.has(v)) reader.issues.add([...base, 'processKinds', key], `unknown question type "${v}"; question types: ${listOf(types)}`);
+      processKinds[key] = v;
+    }
+  }
+
   return {
+    ...(suppliers === undefined ? {} : { suppliers }),
+    ...(processKinds === undefined ? {} : { processKinds }),
     teams,
     streams,
     teamList: raw.teams.map((t) => ({ id: t.id, name: t.name ?? t.id })),

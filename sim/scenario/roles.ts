@@ -11,6 +11,7 @@ const ROLE_TARGETS = {
   manager: 'team?',
   processManager: 'stream',
   mt: 'none',
+  coach: 'team',
 } as const;
 export const ROLE_NAMES = Object.keys(ROLE_TARGETS);
 
@@ -46,5 +47,6 @@ export function parseRole(text: string, ctx: RoleContext): RoleSpec | { error: s
     return { error: `unknown team "${target}" in role "${text}"; teams: ${known(ctx.teams)}${alt}` };
   }
   if (name === 'manager') return { role: 'manager', team: target };
+  if (name === 'coach') return { role: 'coach', team: target };
   return name === 'operator' ? { role: 'operator', team: target } : { role: 'lineCoordinator', team: target };
 }

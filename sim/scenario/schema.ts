@@ -80,6 +80,8 @@ const policyFields = {
   sharedDefinitions: Opt(Type.Boolean()),
   mtAgenda: Opt(Enum(['incident-first', 'design-first'] as const)),
   meetingCadenceFactor: Opt(NonNegative),
+  supplierInterface: Opt(Enum(['contract', 'shared'] as const)),
+  coaching: Opt(Type.Boolean()),
 } satisfies Record<keyof Policies, TSchema>;
 const PolicyOverrides = Params(policyFields);
 
@@ -155,7 +157,24 @@ const processMixFields = {
 
 const Team = Params({ id: Id, name: Opt(Text(200)) });
 const ExternalWait = Params({ party: Enum(['applicant', 'organisation', 'statutory'] as const), probability: Probability, duration: Distribution });
-const Step = Params({ team: Id, service: Distribution, questionsPerCase: NonNegative, externalWaits: Opt(Type.Array(ExternalWait, { maxItems: 10 })) });
+const Step = Params({
+  team: Id,
+  service: Distribution,
+  questionsPerCase: NonNegative,
+  externalWaits: Opt(Type.Array(ExternalWait, { maxItems: 10 })),
+  supplier: Opt(Id),
+});
+const Supplier = Params({
+  id: Id,
+  name: Opt(Text(200)),
+  capacity: Type.Integer({ minimum: 1, maximum: 10_000, description: 'cases the supplier works on at once: a whole number >= 1' }),
+  contractResponse: Distribution,
+});
+const ProcessKinds = Params({
+  recoverFirst: Opt(Type.Boolean()),
+  changeAgreement: Opt(Id),
+  improveQuestionType: Opt(Id),
+});
 const Stream = Params({
   id: Id,
   name: Opt(Text(200)),
@@ -220,6 +239,8 @@ const Organisation = Closed({
   /** Starting coverage of shared handover definitions: each team its own, or one service definition. */
   definitions: Opt(Params({ separate: Probability, shared: Probability })),
   meetings: Opt(Meetings),
+  suppliers: Opt(Type.Array(Supplier, { maxItems: LIMITS.teams })),
+  processKinds: Opt(ProcessKinds),
 });
 
 /** Streams and/or teams a pilot or a timeline entry applies to. */

@@ -25,14 +25,19 @@ import { ESC_COLLISION } from '../store.js';
 import type { World } from '../world.js';
 import { escalate } from './escalation.js';
 import { DOM_LINE, DOM_NONE, DOM_PROCESS, PC_NONE } from '../policy-state.js';
+import { recoverPosition } from './kinds.js';
+import { STRAIN_CONTRADICTION } from '../strain.js';
 
 /** Removes and returns the case operator p takes next from team t's queue. */
-export function pickNextCase(w: World, team: number, _p: PersonState): number {
+export function pickNextCase(w: World, team: number, p: PersonState): number {
   const queue = w.teamQueues[team]!;
   const r = w.requests;
   let take = 0;
   const pol = w.scoped;
-  if (queue.length > 1 && pol.anyProcessCoordinator) {
+  // A waiting recover request comes first by both orders (kinds.ts): no collision.
+  const recover = recoverPosition(w, queue);
+  if (recover >= 0) take = recover;
+  else if (queue.length > 1 && pol.anyProcessCoordinator) {
     const edd = queue.earliestDue(r.due);
     if (edd !== 0) {
       const lineCase = queue.at(0);
@@ -41,6 +46,7 @@ export function pickNextCase(w: World, team: number, _p: PersonState): number {
       const pc = w.streamCoordinator[ps]!;
       if (pc >= 0 && pol.processCoordinator[ps] !== PC_NONE) {
         w.metrics.collision();
+        w.ext.strain.add(p.index, STRAIN_CONTRADICTION);
         const ls = r.stream[lineCase]!;
         if (pol.scoped && pol.streamInScope[ls] !== pol.streamInScope[ps]) {
           w.metrics.byStream.boundaryCollision(ls);

@@ -19,6 +19,7 @@ import { CAT_DESIGN, type PersonState, TASK_DESIGN } from '../person.js';
 import { TR_DESIGN, TR_SIGNAL } from '../trace.js';
 import type { World } from '../world.js';
 import { NO_AUTHOR, rememberSignal, signalsAnswered } from './learning.js';
+import { improveDone } from './kinds.js';
 
 /** Hours of design work done in one sitting before the manager looks again at their week. */
 const DESIGN_CHUNK_HOURS = 4;
@@ -110,5 +111,6 @@ export function designEffect(w: World, cell: number): void {
   w.metrics.anatomy.designTakesEffect(cell);
   w.designHeld[cell] = 0;
   w.metrics.designCompleted();
+  improveDone(w, cell);
   if (w.trace !== null) w.trace.add(w.sim.now, TR_DESIGN, cell, Math.round(w.explicit[cell]! * 1e6), 0);
 }

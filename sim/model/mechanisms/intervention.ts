@@ -32,6 +32,7 @@ import { PART_FALLBACK } from '../attribution.js';
 import { managerAuthor } from './learning.js';
 import { PC_INFORMAL } from '../policy-state.js';
 import { unpark } from './questions.js';
+import { STRAIN_OUTSIDE_RULES } from '../strain.js';
 import { isStale, unlinkFromCase, withdraw } from './withdrawal.js';
 
 const D_RESOLVE = 0;
@@ -100,6 +101,7 @@ export function escalationDone(w: World, p: PersonState, e: number, decision: nu
       break;
     case D_RESOLVE_INFORMAL:
       decide(w, p);
+      w.ext.strain.add(p.index, STRAIN_OUTSIDE_RULES);
       if (w.rng.visibility.next() < b.untracedVisibility) signalEscalation(w, e);
       finish(w, e, OUT_RESOLVED, p.index);
       break;
@@ -108,6 +110,7 @@ export function escalationDone(w: World, p: PersonState, e: number, decision: nu
       break;
     case D_COMPENSATE:
       decide(w, p);
+      w.ext.strain.add(p.index, STRAIN_OUTSIDE_RULES);
       p.propensity = Math.min(1, p.propensity + p.recognitionGain);
       if (w.rng.visibility.next() < b.untracedVisibility) signalEscalation(w, e);
       w.metrics.compensation();

@@ -30,6 +30,8 @@ import { tacitHolder } from './keypersons.js';
 import { recordSignal, signalEscalation } from './design.js';
 import { workArrives } from '../agents.js';
 import { enqueue } from '../flow.js';
+import { askCoach, coachFor } from './coaches.js';
+import { STRAIN_IMPROVISATION, STRAIN_WAITING } from '../strain.js';
 
 export const ANSWERED = 0;
 export const IMPROVISED = 1;
@@ -78,13 +80,22 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
       h.consults.push(id);
       h.consultTypes.push(q);
       note(w, id, q, HOW_TACIT, PARKED);
+      w.ext.strain.add(person.index, STRAIN_WAITING);
       workArrives(w, h);
       return PARKED;
     }
   }
   // Nobody answers: a problem has occurred.
   w.metrics.problem();
+  const coach = coachFor(w, team);
+  if (coach >= 0 && coach !== person.index) {
+    // A coach takes what the team cannot answer itself (coaches.ts).
+    w.ext.strain.add(person.index, STRAIN_WAITING);
+    askCoach(w, id, q, coach);
+    return PARKED;
+  }
   if (w.rng.signal.next() < person.signalPropensity) {
+    w.ext.strain.add(person.index, STRAIN_WAITING);
     note(w, id, q, HOW_SIGNALLED, PARKED);
     r.status[id] = R_PARKED;
     const e = escalate(w, id, q, reason, true);
@@ -95,6 +106,7 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
   if (w.rng.improvise.next() < person.improviseTendency) {
     r.improvised[id] = 1;
     w.metrics.improvisation();
+    w.ext.strain.add(person.index, STRAIN_IMPROVISATION);
     if (w.rng.visibility.next() < w.spec.behaviour.untracedVisibility) {
       recordSignal(w, s, q);
       w.metrics.visibleProblem();
@@ -102,6 +114,7 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
     return note(w, id, q, HOW_IMPROVISED, IMPROVISED);
   }
   note(w, id, q, HOW_ESCALATED, PARKED);
+  w.ext.strain.add(person.index, STRAIN_WAITING);
   r.status[id] = R_PARKED;
   escalate(w, id, q, reason, true);
   return PARKED;

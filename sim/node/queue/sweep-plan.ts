@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import type { Executor, RunTask } from '../../experiment/types.js';
-import { METRIC_IDS, SERIES_NAMES } from '../../model/index.js';
+import { METRIC_IDS, SERIES_NAMES, STRAIN_SERIES } from '../../model/index.js';
 import { withResolvedModels } from '../resolved-executor.js';
 import type { ConnectTimes } from './connect.js';
 import { sweepHash, taskKey } from './keys.js';
@@ -16,7 +16,7 @@ import { withStateFile } from './resumable.js';
 import { openStateFile, type StateFile } from './state-file.js';
 
 /** What every result of a run has (run-spec.ts): results read back must match it exactly. */
-const RESULT_SHAPE = { metrics: METRIC_IDS, series: [...SERIES_NAMES, 'week'] };
+const RESULT_SHAPE = { metrics: METRIC_IDS, series: [...SERIES_NAMES, ...STRAIN_SERIES, 'week'] };
 
 export interface SweepPlanOptions {
   /** Every task of the sweep, models attached. */
