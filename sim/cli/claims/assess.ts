@@ -41,7 +41,7 @@ function robustness(claim: Claim, runs: ClaimRuns, plan: Plan, x: AssessContext,
   if (claim.checks.some((c) => c.kind === 'cannot-test')) return undefined;
   const points = runs.robust.map((r, k) => {
     const holds = claim.checks.every((c, j) => checkAt(claim, c, j, r, x, replications).holds);
-    const values = Object.fromEntries(cube.params.map((p) => [p.param, Number.parseFloat(String(cube.points[k]![p.param]))]));
+    const values = Object.fromEntries(cube.params.map((p) => [p.param, Number(cube.points[k]![p.param])]));
     return { values, hit: !holds };
   });
   const held = points.filter((p) => !p.hit).length;

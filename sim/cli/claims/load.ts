@@ -26,13 +26,14 @@ export interface LoadedClaims {
   /** Claim scenario name → scenario file path. */
   scenarioFiles: Map<string, string>;
   /** Claim scenario name → its document (for the hypercube's assumption parameters). */
-  scenarioDocs: Map<string, unknown>;
+  scenarioDocs: Map<string, Record<string, unknown>>;
   /** Claim scenario name → the scenario as loaded (without any claim's set). */
   scenarios: Map<string, Scenario>;
 }
 
 export async function loadClaims(path: string, only: string[] | undefined): Promise<LoadedClaims> {
-  const { readScenarioText } = await import('../../node/scenario-files.js');
+  const { readScenarioText, extendsAccess } = await import('../../node/scenario-files.js');
+  const { loadLayers, mergeLayers } = await import('../../scenario/extends.js');
   const { scenarioFor } = await import('../../node/run-model.js');
   const { ScenarioError } = await import('../../scenario/index.js');
   const { scenarioPath } = await import('../context.js');
@@ -51,7 +52,7 @@ export async function loadClaims(path: string, only: string[] | undefined): Prom
     file = { ...file, claims: file.claims.filter((c) => only.includes(c.id)) };
   }
   const scenarioFiles = new Map<string, string>();
-  const scenarioDocs = new Map<string, unknown>();
+  const scenarioDocs = new Map<string, Record<string, unknown>>();
   const scenarios = new Map<string, Scenario>();
   const problems: string[] = [];
   for (const [i, claim] of file.claims.entries()) {
@@ -67,7 +68,7 @@ export async function loadClaims(path: string, only: string[] | undefined): Prom
         continue;
       }
       scenarioFiles.set(claim.scenario, scenarioFile);
-      scenarioDocs.set(claim.scenario, parseSource(readScenarioText(scenarioFile), scenarioFile).data);
+      scenarioDocs.set(claim.scenario, mergeLayers(loadLayers(readScenarioText(scenarioFile), scenarioFile, extendsAccess())));
       scenarios.set(claim.scenario, scenarioFor(scenarioFile));
     }
     let scenario: Scenario;

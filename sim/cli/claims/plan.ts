@@ -11,7 +11,8 @@ import { defaultRange } from '../../experiment/sensitivity.js';
 import { checkLoads } from '../../experiment/claims/tipping-check.js';
 import type { Claim, ClaimsFile } from '../../experiment/claims/types.js';
 import { checkDesigns } from '../../experiment/claims/evaluate.js';
-import { withRangeUnit } from '../commands/sweep.js';
+import { behaviourParameters } from '../../scenario/assumptions.js';
+import type { BehaviourSpec } from '../../model/spec.js';
 
 export interface Request {
   scenario: string;
@@ -35,7 +36,7 @@ export interface Plan {
   requests: Request[];
   claims: Map<string, ClaimRuns>;
   /** The hypercube points per scenario, and the parameters varied. */
-  hypercube: Map<string, { params: { param: string; min: number; max: number; unit: string }[]; points: DesignPoint[] }>;
+  hypercube: Map<string, { params: { param: string; min: number; max: number }[]; points: DesignPoint[] }>;
 }
 
 export interface PlanSettings {
@@ -48,48 +49,26 @@ export interface PlanSettings {
   maxGridLoads?: number;
 }
 
-/** An assumption parameter: a number in `behaviour` whose provenance says "assumption". */
+/** An assumption parameter and its range: what the hypercube varies. */
 export interface AssumptionParam {
   path: string;
   value: number;
-  unit: string;
   range: FactorRange;
 }
 
-const PROBABILITY = /Propensity|Tendency|Risk|Mismatch|Visibility|Reach$|PassOn|Decay|Share|probability/;
-const WHOLE = /Threshold|Limit|QuietWeeks/;
-
 /**
- * The behaviour parameters of a scenario document that rest on an assumption, with a
- * range of ±50% around the scenario's value (probabilities kept in [0, 1], counts
- * whole). Distributions are left out: a hypercube over their shapes says little.
+ * The behaviour parameters of a scenario that rest on an assumption (those `stroom
+ * sensitivity` varies by default: scenario/assumptions.ts), each over ±50% of its value
+ * (probabilities kept in [0, 1], counts whole and at least 1).
  */
-export function assumptionParams(doc: unknown): AssumptionParam[] {
-  const behaviour = (doc as { behaviour?: Record<string, unknown> } | undefined)?.behaviour;
-  if (behaviour === undefined || typeof behaviour !== 'object') return [];
-  const provenance = (behaviour['provenance'] ?? {}) as Record<string, unknown>;
+export function assumptionParams(doc: Record<string, unknown>, behaviour: BehaviourSpec): AssumptionParam[] {
   const out: AssumptionParam[] = [];
-  for (const [name, raw] of Object.entries(behaviour)) {
-    if (name === 'provenance' || name === 'source' || name === 'assumption') continue;
-    const why = provenance[name];
-    if (typeof why !== 'string' || !/assumption/i.test(why)) continue;
-    let value: number;
-    let unit = '';
-    if (typeof raw === 'number') value = raw;
-    else if (typeof raw === 'string') {
-      const m = /^\s*(-?\d+(?:\.\d+)?)\s*(.*?)\s*$/.exec(raw);
-      if (!m || m[2] === '') continue;
-      value = Number(m[1]);
-      unit = m[2]!;
-    } else continue;
-    if (!(value > 0)) continue;
-    const probability = PROBABILITY.test(name) && value <= 1;
-    const integer = unit === '' && Number.isInteger(value) && WHOLE.test(name);
-    const range = defaultRange(value, { probability, integer, min: 0 });
-    if (!(range.max > range.min)) continue;
-    out.push({ path: `behaviour.${name}`, value, unit, range });
+  for (const p of behaviourParameters(doc, behaviour)) {
+    if (!p.assumed) continue;
+    const range = defaultRange(p.value, { probability: p.probability, integer: p.integer, min: p.integer ? 1 : 0 });
+    if (range.max > range.min) out.push({ path: p.path, value: p.value, range });
   }
-  return out.sort((a, b) => a.path.localeCompare(b.path));
+  return out;
 }
 
 export function designsOf(claim: Claim): string[] {
@@ -98,7 +77,7 @@ export function designsOf(claim: Claim): string[] {
   return out;
 }
 
-export function buildPlan(file: ClaimsFile, scenarioDocs: Map<string, unknown>, s: PlanSettings, seed: number): Plan {
+export function buildPlan(file: ClaimsFile, scenarioParams: Map<string, AssumptionParam[]>, s: PlanSettings, seed: number): Plan {
   const requests: Request[] = [];
   const index = new Map<string, number>();
   let scenario = '';
@@ -113,13 +92,12 @@ export function buildPlan(file: ClaimsFile, scenarioDocs: Map<string, unknown>, 
     return i;
   };
   const hypercube: Plan['hypercube'] = new Map();
-  for (const [scenario, doc] of scenarioDocs) {
-    const params = assumptionParams(doc);
+  for (const [scenario, params] of scenarioParams) {
     const ranges = Object.fromEntries(params.map((p) => [p.path, p.range]));
     const raw = s.robustnessPoints > 0 && params.length > 0 ? latinHypercube(ranges, s.robustnessPoints, seed) : [];
-    // Values go into the scenario in the unit the file uses ("2 days"), so units apply as when loading.
-    const points = raw.map((pt) => Object.fromEntries(params.map((p) => [p.path, withRangeUnit(pt[p.path] as number, p.unit)])));
-    hypercube.set(scenario, { params: params.map((p) => ({ param: p.path, min: p.range.min, max: p.range.max, unit: p.unit })), points });
+    // Plain numbers are what the resolved model holds (hours, per hour): six digits keep a point readable.
+    const points = raw.map((pt) => Object.fromEntries(params.map((p) => [p.path, Number((pt[p.path] as number).toPrecision(6))])));
+    hypercube.set(scenario, { params: params.map((p) => ({ param: p.path, min: p.range.min, max: p.range.max })), points });
   }
   const claims = new Map<string, ClaimRuns>();
   for (const claim of file.claims) {

@@ -19,7 +19,7 @@ import { checkOutputFolder } from '../output.js';
 import type { ClaimsArgs } from '../commands/claims.js';
 import { assessClaim } from './assess.js';
 import { builtinClaims, loadClaims } from './load.js';
-import { buildPlan, designsOf, planTasks } from './plan.js';
+import { assumptionParams, buildPlan, designsOf, planTasks } from './plan.js';
 import { ablationSummary, toHtml, toMarkdown, type ClaimsReport, type DesignAudit } from './report.js';
 
 const ABLATION_METRICS = ['escalations_per_100', 'collision_escalations_per_100', 'lead_time_mean', 'lead_time_cv', 'manager_design_share', 'manager_compensation_share', 'handover_mismatches_per_100', 'rework_per_100', 'coverage_final', 'signal_visibility'];
@@ -43,7 +43,11 @@ export async function runClaims(args: ClaimsArgs, setExit: (code: number) => voi
     robustGridLoads: quick ? 2 : 3,
     ...(quick ? { maxGridLoads: 3 } : {}),
   };
-  const plan = buildPlan(loaded.file, loaded.scenarioDocs, settings, st.seed);
+  const params = new Map([...loaded.scenarioDocs].map(([name, doc]) => {
+    const sc = loaded.scenarios.get(name)!;
+    return [name, assumptionParams(doc, sc.designs[sc.designOrder[0]!]!.behaviour)] as const;
+  }));
+  const plan = buildPlan(loaded.file, params, settings, st.seed);
   const firstScenario = loaded.file.claims[0]!.scenario;
   const experiment = (s: string) => loaded.scenarios.get(s)!.experiment;
   const warmupOf = (s: string) => (typeof experiment(s).warmup === 'number' ? (experiment(s).warmup as number) : 0);

@@ -4,6 +4,7 @@
 // lists and, by the runner, against the scenarios it loads.
 
 import { METRIC_IDS, SERIES_NAMES } from '../../model/index.js';
+import { STRAIN_SERIES } from '../../model/strain.js';
 import { EXPECTATIONS, type Check, type Claim, type ClaimsFile, type ClaimsSettings, type Expectation, type WeekWindow } from './types.js';
 
 export class ClaimsFileError extends Error {
@@ -130,7 +131,7 @@ function parseCheck(k: unknown, at: string, bad: Bad): Check | undefined {
   const base = { label, expect, ...(typeof relevant === 'number' ? { relevant } : {}) };
   const seriesKind = kind === 'change' || kind === 'diff-in-diff';
   const metric = k['metric'];
-  const names: readonly string[] = seriesKind ? SERIES_NAMES : METRIC_IDS;
+  const names: readonly string[] = seriesKind ? [...SERIES_NAMES, ...STRAIN_SERIES] : METRIC_IDS;
   if (kind !== 'tipping' && (typeof metric !== 'string' || !names.includes(metric))) bad(`${at}.metric`, `expected a ${seriesKind ? 'weekly series' : 'metric'}: one of ${names.join(', ')}`);
   const designs = (): [string, string] => {
     const d = k['designs'];
