@@ -49,11 +49,23 @@ export class App {
   /** Shows new runs; two runs open side by side. */
   load(traces: TraceFile[], labels: (string | undefined)[] = []): void {
     const t0 = performance.now();
-    this.bundles = buildBundles(traces, labels);
+    // Everything is prepared before the screen changes: if a run cannot be shown, the
+    // runs already on screen stay as they were.
+    const bundles = buildBundles(traces, labels);
+    const before = { bundles: this.bundles, sideBySide: this.sideBySide, time: this.clock.time };
+    this.bundles = bundles;
     this.sideBySide = this.bundles.length > 1;
     this.clock.pause();
-    this.clock.seek(0);
-    this.rebuild();
+    try {
+      this.rebuild();
+      this.clock.seek(0);
+    } catch (err) {
+      this.bundles = before.bundles;
+      this.sideBySide = before.sideBySide;
+      this.rebuild();
+      this.clock.seek(before.time);
+      throw err;
+    }
     const ms = performance.now() - t0;
     const events = this.bundles.reduce((s, b) => s + b.data.ev.n, 0);
     document.getElementById('footer-status')!.textContent = `${events.toLocaleString('en')} events prepared in ${Math.round(ms)} ms`;

@@ -8,12 +8,13 @@ import './runs.css';
 import { App } from './app.js';
 import { installGlobalHandlers, messageOf, showError } from './errors.js';
 import { KEY_HELP, installKeyboard } from './keyboard.js';
-import { Sources } from './sources.js';
+import { LOAD_LIMITS } from './loading/trace-load.js';
+import { keptNote, Sources } from './sources.js';
 
 declare global {
   interface Window {
     /** Handle for tests and the frame-rate bench; not an API. */
-    stroomViewer?: { app: App; sources: Sources };
+    stroomViewer?: { app: App; sources: Sources; limits: typeof LOAD_LIMITS };
   }
 }
 
@@ -24,7 +25,7 @@ function start(): void {
     try {
       app.load(traces, labels);
     } catch (err) {
-      showError(messageOf(err), 'This run cannot be shown');
+      showError(messageOf(err) + keptNote(), 'This run cannot be shown');
     }
   });
   installKeyboard({
@@ -42,7 +43,7 @@ function start(): void {
   document.getElementById('trainer-toggle')!.addEventListener('click', () => app.setTrainer(!app.trainer));
   document.getElementById('sbs-toggle')!.addEventListener('click', () => app.toggleSideBySide());
   document.getElementById('follow-toggle')!.addEventListener('click', () => app.toggleFollow());
-  window.stroomViewer = { app, sources };
+  window.stroomViewer = { app, sources, limits: LOAD_LIMITS };
   const params = new URLSearchParams(window.location.search);
   if (params.get('trainer') === '1') app.setTrainer(true);
   sources.fromQuery(params);

@@ -10,7 +10,14 @@ import { fillSelect } from './dom.js';
 import type { ScenarioInfo } from './scenarios.js';
 import { confirmRemote, isSameOrigin } from './remote-confirm.js';
 import { SimClient } from './sim-client.js';
-import { TraceFileError, traceFromFile, traceFromUrl } from './trace-load.js';
+import { formatBytes, TraceFileError, traceFromFile, traceFromUrl } from './loading/trace-load.js';
+import { checkRunQuery } from './loading/run-query.js';
+
+/** Appended to a loading failure when runs are on screen: they stay. */
+export function keptNote(): string {
+  const n = Number(document.body.dataset.loaded ?? '0');
+  return n > 0 ? `\nThe ${n > 1 ? `${n} runs` : 'run'} already on screen ${n > 1 ? 'are' : 'is'} kept.` : '';
+}
 
 export type LoadRuns = (traces: TraceFile[], labels?: (string | undefined)[]) => void;
 
@@ -20,6 +27,7 @@ export class Sources {
   private scenarios: ScenarioInfo[] | null = null;
   private readonly status: HTMLElement;
   private readonly bar: HTMLProgressElement;
+  private running = false;
 
   constructor(load: LoadRuns) {
     this.load = load;
@@ -38,8 +46,14 @@ export class Sources {
     const form = document.getElementById('run-form') as HTMLFormElement;
     form.addEventListener('submit', (e) => {
       e.preventDefault();
+      if (this.running) return;
       const f = new FormData(form);
-      const designs = String(f.get('design')).split(',');
+      const design = f.get('design');
+      if (typeof design !== 'string' || design === '') {
+        showError('Pick a design first (the list fills once the scenarios have loaded).', 'Nothing to run yet');
+        return;
+      }
+      const designs = design.split(',');
       const weeks = Number(f.get('weeks'));
       void this.runInBrowser(String(f.get('scenario')), designs, Number(f.get('seed')), weeks > 0 ? weeks : undefined);
     });
@@ -90,20 +104,28 @@ export class Sources {
       this.load(traces, files.slice(0, 2).map((f) => f.name));
     } catch (err) {
       this.idle();
-      showError(messageOf(err), err instanceof TraceFileError ? 'This file cannot be shown' : 'The file could not be read');
+      showError(messageOf(err) + keptNote(), err instanceof TraceFileError ? 'This file cannot be shown' : 'The file could not be read');
     }
   }
 
   async openUrls(urls: string[]): Promise<void> {
     this.busy(`Loading ${urls.join(' and ')}…`, null);
     try {
-      const traces = await Promise.all(urls.slice(0, 2).map((u) => traceFromUrl(u)));
+      const got = urls.slice(0, 2).map(() => 0);
+      const traces = await Promise.all(
+        urls.slice(0, 2).map((u, i) =>
+          traceFromUrl(u, (bytes) => {
+            got[i] = bytes;
+            this.status.textContent = `Loading ${urls.join(' and ')}… ${formatBytes(got.reduce((a, b) => a + b, 0))}`;
+          }),
+        ),
+      );
       clearError();
       this.idle();
       this.load(traces, urls.map((u) => u.split('/').pop()));
     } catch (err) {
       this.idle();
-      showError(messageOf(err), err instanceof TraceFileError ? 'This trace cannot be shown' : 'The trace could not be loaded');
+      showError(messageOf(err) + keptNote(), err instanceof TraceFileError ? 'This trace cannot be shown' : 'The trace could not be loaded');
     }
   }
 
@@ -143,7 +165,9 @@ export class Sources {
 
   /** Runs one or two designs of a scenario in the worker, one after the other, then shows them. */
   async runInBrowser(scenario: string, designs: string[], seed: number, weeks?: number): Promise<void> {
+    if (this.running) return;
     const traces: TraceFile[] = [];
+    this.setRunning(true);
     try {
       for (const [k, design] of designs.slice(0, 2).entries()) {
         const of = designs.length > 1 ? ` (${k + 1} of ${designs.length})` : '';
@@ -159,8 +183,21 @@ export class Sources {
       this.load(traces);
     } catch (err) {
       this.idle();
-      showError(messageOf(err), 'The run failed');
+      showError(messageOf(err) + keptNote(), 'The run failed');
+    } finally {
+      this.setRunning(false);
     }
+  }
+
+  /** While a run is under way the Run button is disabled (one run at a time). */
+  private setRunning(on: boolean): void {
+    this.running = on;
+    const button = document.querySelector<HTMLButtonElement>('#run-form button[type=submit]');
+    if (button) {
+      button.disabled = on;
+      button.textContent = on ? 'Running…' : 'Run';
+    }
+    document.body.dataset.running = String(on);
   }
 
   /** Acts on ?trace=…(&trace=…) and ?run=…&design=…&seed=…&weeks=…; true if it did something. */
@@ -177,10 +214,12 @@ export class Sources {
     }
     const run = params.get('run');
     if (run) {
-      const designs = (params.get('design') ?? 'island').split(',').filter(Boolean);
-      const seed = Number(params.get('seed') ?? '1');
-      const weeks = params.get('weeks');
-      void this.runInBrowser(run, designs, Number.isFinite(seed) ? seed : 1, weeks ? Number(weeks) : undefined);
+      const q = checkRunQuery(params);
+      if (typeof q === 'string') {
+        showError(q, 'The address asks for a run that cannot be made');
+        return true;
+      }
+      void this.runInBrowser(q.scenario, q.designs, q.seed, q.weeks);
       return true;
     }
     return false;
