@@ -96,7 +96,17 @@ export class App {
     document.body.dataset.loaded = String(this.bundles.length);
     const ranges = this.ranges(shown);
     shown.forEach((b, i) => this.views.push(new RunView(this.runsEl, b, i, ranges)));
-    this.views.forEach((v, i) => (v.matrix.onTrackClick = (track) => this.follow.followTrack(i, track)));
+    this.views.forEach((v, i) => {
+      v.matrix.onTrackClick = (track) => this.follow.followTrack(i, track);
+      // Whose week and the chosen tab are linked: the other run shows the same person
+      // (by id) or group, so the room compares like with like.
+      v.onSubject = (value) => {
+        for (const o of this.views) if (o !== v && !o.setSubject(value)) showError(`${o.bundle.data.trace.design} has no manager or MT member with that id; it keeps its own choice.`, 'Not in the other run');
+      };
+      v.onTab = (tab) => {
+        for (const o of this.views) if (o !== v) o.setTab(tab);
+      };
+    });
     const end = Math.max(0, ...shown.map((b) => b.data.totalHours));
     this.clock.setEnd(end);
     this.transport.setTimeline(end, this.marks(shown));
@@ -126,8 +136,10 @@ export class App {
 
   private layout(): void {
     if (this.views.length === 0) return;
-    const scale = this.trainer ? 1.45 : 1;
-    for (const v of this.views) v.layout(scale);
+    // Trainer mode: type grows with the screen, and everything fits the window (the
+    // matrix shrinks its type if it must; charts are one tab at a time).
+    const scale = this.trainer ? Math.min(1.7, Math.max(1, window.innerHeight / 660)) : 1;
+    for (const v of this.views) v.layout(scale, this.trainer);
     this.lastClock = -1;
   }
 
@@ -149,9 +161,16 @@ export class App {
     this.layout();
   }
 
+  /** The legend: always shown in the normal page; in trainer mode one click away. */
+  toggleLegend(): void {
+    const on = !document.body.classList.contains('legend-open');
+    document.body.classList.toggle('legend-open', on);
+    document.getElementById('legend-toggle')?.setAttribute('aria-pressed', String(on));
+  }
+
   toggleFollow(): void {
     if (this.follow.active) this.follow.close();
-    else this.follow.pickNow(0);
+    else this.follow.pickNow(this.follow.chosenRun());
     for (const v of this.views) v.invalidate();
   }
 
@@ -163,6 +182,10 @@ export class App {
       const t = this.clock.time;
       const speed = this.clock.speed;
       this.views.forEach((v, i) => v.frame(t, speed, this.follow.highlight(i, t)));
+      if (this.views.length > 1) {
+        const [a, b] = this.views;
+        b!.headline.showDiff(a!.headline.values, `${b!.bundle.data.trace.design} − ${a!.bundle.data.trace.design}`);
+      }
       if (this.clock.version !== this.lastClock) {
         this.lastClock = this.clock.version;
         this.transport.render();

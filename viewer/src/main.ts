@@ -5,6 +5,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import './runs.css';
+import './layout/trainer.css';
 import { App } from './app.js';
 import { installGlobalHandlers, messageOf, showError } from './errors.js';
 import { KEY_HELP, installKeyboard } from './keyboard.js';
@@ -31,6 +32,10 @@ function start(): void {
   installKeyboard({
     togglePlay: () => app.clock.toggle(),
     stepWeeks: (n) => app.clock.stepWeeks(n),
+    stepDays: (n) => app.clock.stepDays(n),
+    toStart: () => app.clock.toStart(),
+    toEnd: () => app.clock.toEnd(),
+    toggleLegend: () => app.toggleLegend(),
     faster: () => app.clock.faster(),
     slower: () => app.clock.slower(),
     toggleTrainer: () => app.setTrainer(!app.trainer),
@@ -41,6 +46,7 @@ function start(): void {
   });
   document.getElementById('keys')!.textContent = KEY_HELP;
   document.getElementById('trainer-toggle')!.addEventListener('click', () => app.setTrainer(!app.trainer));
+  document.getElementById('legend-toggle')!.addEventListener('click', () => app.toggleLegend());
   document.getElementById('sbs-toggle')!.addEventListener('click', () => app.toggleSideBySide());
   document.getElementById('follow-toggle')!.addEventListener('click', () => app.toggleFollow());
   window.stroomViewer = { app, sources, limits: LOAD_LIMITS };

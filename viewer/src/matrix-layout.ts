@@ -43,14 +43,23 @@ export interface MatrixLayout {
   pileCols: Int16Array;
 }
 
-export function layoutMatrix(run: RunData, width: number, scale: number): MatrixLayout {
+/** What the text needs, measured by the caller (the layout itself has no canvas). */
+export interface LayoutHints {
+  /** Width of the widest row or lane label, CSS px at this scale. */
+  labelW?: number;
+  /** Lines the stream headers need (1 or 2). */
+  headerLines?: number;
+}
+
+export function layoutMatrix(run: RunData, width: number, scale: number, hints: LayoutHints = {}): MatrixLayout {
   const s = scale;
   const org = run.trace.organisation;
   const nT = org.teams.length;
   const nS = org.streams.length;
   const pad = 8 * s;
   const font = 11 * s;
-  const labelW = Math.min(200 * s, Math.max(110 * s, width * 0.18));
+  const labelW =
+    hints.labelW !== undefined ? Math.min(width * 0.3, Math.max(80 * s, hints.labelW + 14 * s)) : Math.min(200 * s, Math.max(110 * s, width * 0.18));
   const inner = width - labelW - 2 * pad;
   const peopleW = Math.max(120 * s, inner * 0.36);
   const cellsW = Math.max(60, inner - peopleW - pad);
@@ -71,7 +80,7 @@ export function layoutMatrix(run: RunData, width: number, scale: number): Matrix
     coordinators = { x: pad, y, w: width - 2 * pad, h: 40 * s, label: 'Coordinators' };
     y += coordinators.h + 4 * s;
   }
-  const header: Rect = { x: x0, y, w: width - x0 - pad, h: 22 * s };
+  const header: Rect = { x: x0, y, w: width - x0 - pad, h: (hints.headerLines === 2 ? 34 : 22) * s };
   y += header.h;
 
   const personX = new Float32Array(run.persons.length);
