@@ -18,9 +18,9 @@ interface Figure {
 }
 
 const FIGURES: Figure[] = [
-  { key: 'escalationsPer100', label: 'escalations / 100 requests', unit: '', show: (v) => v, title: 'Escalations raised per 100 requests that arrived, from the end of warm-up to now' },
+  { key: 'escalationsPer100', label: 'escalations per 100 requests', unit: '', show: (v) => v, title: 'Escalations raised per 100 requests that arrived, from the end of warm-up to now' },
   { key: 'compensationShare', label: 'managers compensating', unit: '%', show: (v) => 100 * v, title: "Share of managers' on-duty time spent compensating, over the observed weeks completed so far" },
-  { key: 'leadMean', label: 'lead time, mean', unit: 'h', show: (v) => v, title: 'Mean lead time of requests finished from the end of warm-up to now, working hours' },
+  { key: 'leadMean', label: 'mean lead time', unit: 'h', show: (v) => v, title: 'Mean lead time of requests finished from the end of warm-up to now, working hours' },
 ];
 
 export class Headline {
