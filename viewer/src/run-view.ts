@@ -4,7 +4,7 @@
 
 import { WEEK_HOURS } from '../../sim/model/spec.js';
 import type { RunBundle } from './bundle.js';
-import { LeadTimeChart, coverageChart, kpiGapChart, managerWeekChart } from './charts.js';
+import { LeadTimeChart, coverageChart, kpiGapChart, managerWeekChart, setChartFont } from './charts.js';
 import { fillSelect, h } from './dom.js';
 import { MatrixView, type Highlight } from './matrix.js';
 import { renderMetrics } from './metrics-panel.js';
@@ -170,7 +170,7 @@ export class RunView {
   }
 
   private chartHeight(): number {
-    if (this.fitHeight) return Math.round(Math.min(280, Math.max(120, window.innerHeight * 0.24)));
+    if (this.fitHeight) return Math.round(Math.min(300, Math.max(120, window.innerHeight * 0.22)));
     return Math.round(190 * this.scale);
   }
 
@@ -192,6 +192,8 @@ export class RunView {
   layout(scale: number, fitHeight = false): void {
     this.scale = scale;
     this.fitHeight = fitHeight;
+    // Chart type follows the page's type size (larger in trainer mode).
+    setChartFont(0.85 * parseFloat(getComputedStyle(document.body).fontSize));
     const width = this.el.clientWidth || 600;
     for (const c of this.timeCharts) c.destroy();
     this.lead?.destroy();
