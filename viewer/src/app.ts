@@ -47,7 +47,7 @@ export class App {
   }
 
   /** Shows new runs; two runs open side by side. */
-  load(traces: TraceFile[], labels: (string | undefined)[] = []): void {
+  load(traces: TraceFile[], labels: (string | undefined)[] = [], keepTime = false): void {
     const t0 = performance.now();
     // Everything is prepared before the screen changes: if a run cannot be shown, the
     // runs already on screen stay as they were.
@@ -58,7 +58,8 @@ export class App {
     this.clock.pause();
     try {
       this.rebuild();
-      this.clock.seek(0);
+      // A live change replaces a run by its continuation: the clock stays where it was.
+      this.clock.seek(keepTime ? before.time : 0);
     } catch (err) {
       this.bundles = before.bundles;
       this.sideBySide = before.sideBySide;

@@ -9,6 +9,7 @@ import './layout/trainer.css';
 import { App } from './app.js';
 import { installGlobalHandlers, messageOf, showError } from './errors.js';
 import { KEY_HELP, installKeyboard } from './keyboard.js';
+import { installLivePanel } from './live/live-panel.js';
 import { LOAD_LIMITS } from './loading/trace-load.js';
 import { keptNote, Sources } from './sources.js';
 
@@ -22,13 +23,16 @@ declare global {
 function start(): void {
   installGlobalHandlers();
   const app = new App();
+  let live: { refresh(): void } | null = null;
   const sources = new Sources((traces, labels) => {
     try {
       app.load(traces, labels);
+      live?.refresh();
     } catch (err) {
       showError(messageOf(err) + keptNote(), 'This run cannot be shown');
     }
   });
+  live = installLivePanel(app, sources);
   installKeyboard({
     togglePlay: () => app.clock.toggle(),
     stepWeeks: (n) => app.clock.stepWeeks(n),

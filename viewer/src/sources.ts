@@ -9,7 +9,7 @@ import { clearError, messageOf, showError } from './errors.js';
 import { fillSelect } from './dom.js';
 import type { ScenarioInfo } from './scenarios.js';
 import { confirmRemote, isSameOrigin } from './remote-confirm.js';
-import { SimClient } from './sim-client.js';
+import { SimClient, type RunRequest } from './sim-client.js';
 import { formatBytes, TraceFileError, traceFromFile, traceFromUrl } from './loading/trace-load.js';
 import { checkRunQuery } from './loading/run-query.js';
 
@@ -28,6 +28,8 @@ export class Sources {
   private readonly status: HTMLElement;
   private readonly bar: HTMLProgressElement;
   private running = false;
+  /** How each run made in the browser was asked for, so it can be changed live. */
+  private readonly made = new WeakMap<TraceFile, RunRequest>();
 
   constructor(load: LoadRuns) {
     this.load = load;
@@ -129,7 +131,7 @@ export class Sources {
     }
   }
 
-  private async listScenarios(): Promise<ScenarioInfo[]> {
+  async listScenarios(): Promise<ScenarioInfo[]> {
     if (this.scenarios) return this.scenarios;
     const select = document.querySelector<HTMLSelectElement>('#run-form select[name=scenario]')!;
     this.busy('Loading scenarios…', null);
@@ -173,9 +175,11 @@ export class Sources {
         const of = designs.length > 1 ? ` (${k + 1} of ${designs.length})` : '';
         this.busy(`Running ${scenario} · ${design} · seed ${seed}${of}…`, 0);
         const t0 = performance.now();
-        const trace = await this.sim.run({ scenario, design, seed, ...(weeks !== undefined ? { weeks } : {}) }, (f, phase) =>
+        const req: RunRequest = { scenario, design, seed, ...(weeks !== undefined ? { weeks } : {}) };
+        const trace = await this.sim.run(req, (f, phase) =>
           this.busy(`Running ${scenario} · ${design} · seed ${seed}${of}: ${phase} ${Math.round(f * 100)}% (${((performance.now() - t0) / 1000).toFixed(1)} s)`, f),
         );
+        this.made.set(trace, req);
         traces.push(trace);
       }
       clearError();
@@ -184,6 +188,32 @@ export class Sources {
     } catch (err) {
       this.idle();
       showError(messageOf(err) + keptNote(), 'The run failed');
+    } finally {
+      this.setRunning(false);
+    }
+  }
+
+  /** The request a run on screen was made with in the browser, or null (a trace file). */
+  requestOf(trace: TraceFile): RunRequest | null {
+    return this.made.get(trace) ?? null;
+  }
+
+  /** Makes a run again with a live change (one more timeline entry); the page swaps it in. */
+  async remake(req: RunRequest): Promise<TraceFile | null> {
+    if (this.running) return null;
+    this.setRunning(true);
+    try {
+      const t0 = performance.now();
+      const trace = await this.sim.run(req, (f, phase) =>
+        this.busy(`Changing ${req.design} ${req.change ? `(${Math.round(req.change.at / 40) + 1})` : ''}: ${phase} ${Math.round(f * 100)}% (${((performance.now() - t0) / 1000).toFixed(1)} s)`, f),
+      );
+      this.made.set(trace, req);
+      this.idle('Changed: the run continues with the new policies.');
+      return trace;
+    } catch (err) {
+      this.idle();
+      showError(messageOf(err) + keptNote(), 'The change could not be made');
+      return null;
     } finally {
       this.setRunning(false);
     }
