@@ -8,6 +8,7 @@ import { buildBundles, type RunBundle } from './bundle.js';
 import { histMax, seriesMax, splitMax } from './charts.js';
 import { Clock } from './clock.js';
 import { showError } from './errors.js';
+import { Inspector } from './explain/inspector.js';
 import { Follow } from './follow.js';
 import { Legend } from './legend.js';
 import { RunView, type SharedRanges } from './run-view.js';
@@ -19,6 +20,7 @@ export class App {
   readonly follow: Follow;
   private readonly transport: Transport;
   private readonly legend = new Legend();
+  readonly inspector = new Inspector();
   private readonly runsEl: HTMLElement;
   bundles: RunBundle[] = [];
   views: RunView[] = [];
@@ -90,6 +92,7 @@ export class App {
   private rebuild(): void {
     for (const v of this.views) v.destroy();
     this.views = [];
+    this.inspector.close();
     const shown = this.visible();
     document.getElementById('welcome')!.hidden = shown.length > 0;
     this.runsEl.classList.toggle('side-by-side', shown.length > 1);
@@ -99,6 +102,7 @@ export class App {
     shown.forEach((b, i) => this.views.push(new RunView(this.runsEl, b, i, ranges)));
     this.views.forEach((v, i) => {
       v.matrix.onTrackClick = (track) => this.follow.followTrack(i, track);
+      v.matrix.onPersonClick = (person) => this.inspector.show(v.bundle, person, (p) => v.matrix.waitingAt(p), this.clock.time);
       // Whose week and the chosen tab are linked: the other run shows the same person
       // (by id) or group, so the room compares like with like.
       v.onSubject = (value) => {
@@ -191,6 +195,7 @@ export class App {
         this.lastClock = this.clock.version;
         this.transport.render();
         this.follow.update(t);
+        this.inspector.update(t);
       }
       this.legend.update(this.views[0]?.bundle.replay ?? null, ts);
       if (this.clock.playing) this.frames++;

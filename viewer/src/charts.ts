@@ -6,6 +6,7 @@
 
 import uPlot from 'uplot';
 import { WEEK_HOURS } from '../../sim/model/spec.js';
+import { addExport } from './explain/export.js';
 import { formatNumber } from './format.js';
 import { LINE, WEEK_LAYERS } from './palette.js';
 import type { RunData } from './run-data.js';
@@ -170,6 +171,7 @@ export class LeadTimeChart {
       [this.x, histogramAt(hist, -1)],
       this.el,
     );
+    addExport(this.el, this.plot, 'lead time of requests finished so far', () => [this.x, histogramAt(this.hist, Number.isNaN(this.shownWeek) ? -1 : this.shownWeek)]);
   }
 
   update(t: number): void {

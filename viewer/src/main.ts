@@ -9,6 +9,7 @@ import './layout/trainer.css';
 import { App } from './app.js';
 import { installGlobalHandlers, messageOf, showError } from './errors.js';
 import { KEY_HELP, installKeyboard } from './keyboard.js';
+import { installInfo } from './explain/info.js';
 import { installLivePanel } from './live/live-panel.js';
 import { LOAD_LIMITS } from './loading/trace-load.js';
 import { keptNote, Sources } from './sources.js';
@@ -33,6 +34,7 @@ function start(): void {
     }
   });
   live = installLivePanel(app, sources);
+  installInfo();
   installKeyboard({
     togglePlay: () => app.clock.toggle(),
     stepWeeks: (n) => app.clock.stepWeeks(n),

@@ -156,6 +156,11 @@ export class EscalationDots {
     }
   }
 
+  /** Escalations waiting at a person (as last drawn). */
+  waitingAt(person: number): number {
+    return this.waiting[person] ?? 0;
+  }
+
   /** The track of the dot nearest (x, y) within 8 px, or -1. */
   pick(x: number, y: number): number {
     let best = 64;

@@ -24,6 +24,9 @@ export interface MatrixLayout {
   labelW: number;
   lanes: { mt: LaneBox; managers: LaneBox; coordinators: LaneBox | null };
   meetings: Rect[];
+  /** Set when the meeting boxes are too narrow for names: the names of the meetings in
+   *  session are written on this line of the lane instead. */
+  meetingLine: Rect | null;
   header: Rect;
   teamRows: LaneBox[];
   /** Cell rectangles: index team * streams + stream. */
@@ -91,11 +94,13 @@ export function layoutMatrix(run: RunData, width: number, scale: number, hints: 
   const nM = org.meetings.length;
   const meetings: Rect[] = [];
   const laneInner = width - x0 - pad;
+  const narrow = nM > 0 && laneInner / nM < 44 * s;
   for (let m = 0; m < nM; m++) {
     const slot = laneInner / nM;
     const w = Math.max(8, Math.min(220 * s, slot * 0.62));
-    meetings.push({ x: x0 + m * slot + 2 * s, y: mt.y + 6 * s, w, h: mt.h - 12 * s });
+    meetings.push(narrow ? { x: x0 + m * slot + 2 * s, y: mt.y + 3 * s, w, h: mt.h * 0.38 } : { x: x0 + m * slot + 2 * s, y: mt.y + 6 * s, w, h: mt.h - 12 * s });
   }
+  const meetingLine: Rect | null = narrow ? { x: x0, y: mt.y + mt.h * 0.45, w: laneInner, h: mt.h * 0.5 } : null;
 
   // Managers and coordinators: one slot each along their lane, label underneath.
   const placeLane = (lane: LaneBox, who: typeof run.persons) => {
@@ -162,7 +167,7 @@ export function layoutMatrix(run: RunData, width: number, scale: number, hints: 
     pileCols[nP + 1 + m] = Math.max(2, Math.floor((slot - meetings[m]!.w - 36 * s) / step));
   }
   return {
-    width, height: y + pad, scale, font, labelW, lanes: { mt, managers, coordinators }, meetings, header, teamRows, cells, cellUsed,
+    width, height: y + pad, scale, font, labelW, lanes: { mt, managers, coordinators }, meetings, meetingLine, header, teamRows, cells, cellUsed,
     people, personX, personY, r, rBig, personLabel, pileCols,
   };
 }

@@ -44,6 +44,8 @@ export class MatrixView {
   /** Meeting names shortened to their pills, per layout. */
   private meetingNames: Fitted[] = [];
   onTrackClick: ((track: number) => void) | null = null;
+  /** Called when a person's mark is clicked (not an escalation dot). */
+  onPersonClick: ((person: number) => void) | null = null;
   /** Text for the tooltip of a person, supplied by the run view (it knows the time). */
   describePerson: ((person: number) => string) | null = null;
 
@@ -266,8 +268,19 @@ export class MatrixView {
       g.stroke();
       g.fillStyle = open ? '#000000' : '#555555';
       const name = this.meetingNames[k];
-      if (name) drawLines(g, name, m.x + m.w / 2, m.y + m.h / 2, false);
+      if (name && !l.meetingLine) drawLines(g, name, m.x + m.w / 2, m.y + m.h / 2, false);
     });
+    // Too many meetings for names in the boxes: the ones in session are named on a line.
+    const line = l.meetingLine;
+    if (line) {
+      const open = this.run.trace.organisation.meetings.filter((_, k) => replay.meetingOpen[k] === 1).map((m) => m.name);
+      g.textAlign = 'left';
+      g.fillStyle = '#000000';
+      g.font = fontOf(l.font * 0.85, false);
+      const text = open.length > 0 ? `in session: ${open.join(' · ')}` : 'no meeting in session';
+      g.fillText(fitLines(g, text, line.w, l.font * 0.85, false).lines[0]!, line.x, line.y + line.h / 2);
+      g.textAlign = 'center';
+    }
   }
 
   private drawPersons(g: CanvasRenderingContext2D, replay: Replay, hl: Highlight): void {
@@ -342,6 +355,15 @@ export class MatrixView {
   private click(e: MouseEvent): void {
     const { track } = this.pick(e);
     if (track >= 0) this.onTrackClick?.(track);
+    else {
+      const { person } = this.pick(e);
+      if (person >= 0) this.onPersonClick?.(person);
+    }
+  }
+
+  /** Escalations waiting for a person now. */
+  waitingAt(person: number): number {
+    return this.escalations.waitingAt(person);
   }
 
   /** A short description of the picture's layout for screen readers and the legend (plain text). */
