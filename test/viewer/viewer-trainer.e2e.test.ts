@@ -49,11 +49,23 @@ const CHECK = `(() => {
   const clipped = [...document.querySelectorAll('button, label, select, h1, h2, .headline dt, .headline dd, .headline-diff, .time, .speed, .phase, .tab, .u-title, .u-legend th')]
     .filter((e) => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth)
     .map((e) => (e.id || e.className || e.tagName) + ' "' + e.textContent.trim().slice(0, 30) + '" ' + e.scrollWidth + '>' + e.clientWidth);
+  // Controls must not sit on top of each other either.
+  const boxes = [...document.querySelectorAll('.top button, .top .button, .top select, .transport button, .transport label, .transport .time, .transport .speed, .scrubber')]
+    .filter((e) => e.getClientRects().length > 0)
+    .map((e) => [e, e.getBoundingClientRect()]);
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [ea, a] = boxes[i]; const [eb, b] = boxes[j];
+    if (ea.contains(eb) || eb.contains(ea)) continue;
+    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    const hh = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (w > 1 && hh > 1) clipped.push('overlap: "' + ea.textContent.trim().slice(0, 20) + '" and "' + eb.textContent.trim().slice(0, 20) + '"');
+  }
   const page = document.scrollingElement;
   return { outside, clipped, scrollH: page.scrollHeight, scrollW: page.scrollWidth, vw, vh };
 })()`;
 
 describe.skipIf(!HAVE_CHROMIUM)('viewer trainer mode', () => {
+  // (A label cut or two controls overlapping both count as "clipped".)
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -159,5 +171,33 @@ describe.skipIf(!HAVE_CHROMIUM)('viewer trainer mode', () => {
     await page.click('#follow-toggle');
     await page.waitForFunction(`!document.getElementById('follow').hidden`, undefined, { timeout: 5000 });
     expect(await page.evaluate(`window.stroomViewer.app.follow.run`)).toBe(1);
+  });
+
+  test('the info panel, the person inspector and chart export', async () => {
+    await open('trace=t/island.json&trace=t/usm.json', 2);
+    await page.evaluate(`window.stroomViewer.app.clock.seek(12 * 40 + 17)`);
+    await page.click('#info-toggle');
+    await page.waitForFunction(`!document.getElementById('info').hidden`, undefined, { timeout: 5000 });
+    expect(await page.locator('#info').textContent()).toContain('compensation');
+    await page.click('#info .info-close');
+    // Click the first manager's mark in the right-hand run.
+    const at = (await page.evaluate(`(() => {
+      const v = window.stroomViewer.app.views[1];
+      const p = v.bundle.data.persons.findIndex((x) => x.isManager);
+      const r = v.matrix.canvas.getBoundingClientRect();
+      return { x: r.left + v.matrix.layout.personX[p], y: r.top + v.matrix.layout.personY[p], name: v.bundle.data.persons[p].name };
+    })()`)) as { x: number; y: number; name: string };
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction(`!document.getElementById('inspector').hidden`, undefined, { timeout: 5000 });
+    const text = (await page.locator('#inspector').textContent()) ?? '';
+    expect(text).toContain(at.name);
+    expect(text).toMatch(/Week 13 so far \(working hours\)/);
+    const download = page.waitForEvent('download');
+    await page.locator('.run[data-run="0"] .manager-chart .export-csv').click();
+    const file = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    const csv = readFileSync(file!, 'utf8').split('\n');
+    expect(csv[0]).toMatch(/^week,/);
+    expect(csv.length).toBeGreaterThan(20);
   });
 });

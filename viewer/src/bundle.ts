@@ -5,6 +5,7 @@
 import type { TraceFile } from '../../sim/model/trace-file.js';
 import { buildEscalations, type EscalationTracks } from './escalations.js';
 import { Replay } from './replay.js';
+import { buildProblems, type ProblemCell } from './story/recurring.js';
 import { buildSoFar, type SoFar } from './story/so-far.js';
 import { buildRunData, type RunData } from './run-data.js';
 import { buildLeadHistogram, buildPersonWeeks, leadBins, type LeadHistogram, type PersonWeeks } from './weekly.js';
@@ -17,6 +18,8 @@ export interface RunBundle {
   hist: LeadHistogram;
   /** Cumulative counts for the headline figures "so far". */
   soFar: SoFar;
+  /** Questions, escalations and design work per stream and question type. */
+  problems: ProblemCell[];
   /** Milliseconds spent preparing it (shown in the footer; watched by the bench). */
   prepareMs: number;
 }
@@ -36,6 +39,7 @@ export function buildBundles(traces: TraceFile[], labels: (string | undefined)[]
       weeks,
       hist: buildLeadHistogram(d, bins),
       soFar: buildSoFar(d, weeks),
+      problems: buildProblems(d),
       prepareMs: 0,
     };
     b.prepareMs = performance.now() - t1 + (t1 - t0) / traces.length;

@@ -10,6 +10,7 @@ import { MatrixView, type Highlight } from './matrix.js';
 import { renderMetrics } from './metrics-panel.js';
 import { ACTIVITY_MARKS } from './palette.js';
 import { Headline } from './story/headline.js';
+import { ProblemsView } from './story/recurring.js';
 import type { TimeChart } from './time-chart.js';
 import { weekSplit, type WeekSubject } from './weekly.js';
 
@@ -26,6 +27,7 @@ export const TABS = [
   { id: 'coverage', text: 'Coverage' },
   { id: 'kpi', text: 'KPI gap' },
   { id: 'lead', text: 'Lead time' },
+  { id: 'problems', text: 'Problems' },
   { id: 'figures', text: 'All figures' },
 ] as const;
 export type TabId = (typeof TABS)[number]['id'];
@@ -40,6 +42,7 @@ export class RunView {
   private readonly select: HTMLSelectElement;
   private readonly wrap: HTMLElement;
   private fitHeight = false;
+  private readonly problems: ProblemsView;
   private room = 0;
   /** Refits the matrix when the room left to it changes (the header or a tab reflowed). */
   private readonly observer = new ResizeObserver(() => {
@@ -138,6 +141,7 @@ export class RunView {
       this.onSubject?.(select.value);
     });
     this.chartsEl.appendChild(controls);
+    this.problems = new ProblemsView(run, bundle.problems);
     this.el.appendChild(this.chartsEl);
     parent.appendChild(this.el);
   }
@@ -207,6 +211,7 @@ export class RunView {
     this.timeCharts[0]!.el.dataset.tab = 'coverage';
     this.timeCharts[1]!.el.dataset.tab = 'kpi';
     this.lead.el.dataset.tab = 'lead';
+    this.chartsEl.appendChild(this.problems.el);
     this.setTab((this.el.dataset.tab as TabId | undefined) ?? 'week');
     // In trainer mode the matrix takes the height left once the charts have theirs.
     this.fitMatrix();
@@ -230,6 +235,7 @@ export class RunView {
     for (const c of this.timeCharts) c.update(tt);
     this.lead?.update(tt);
     this.headline.update(tt);
+    this.problems.update(tt);
   }
 
   /** Lays the matrix out for the width, and in trainer mode for the height left to it. */
