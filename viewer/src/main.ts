@@ -5,6 +5,7 @@
 import 'uplot/dist/uPlot.min.css';
 import './styles.css';
 import './runs.css';
+import './layout/panels.css';
 import './layout/trainer.css';
 import { App } from './app.js';
 import { installGlobalHandlers, messageOf, showError } from './errors.js';
