@@ -187,7 +187,9 @@ export class App {
       const t = this.clock.time;
       const speed = this.clock.speed;
       this.views.forEach((v, i) => v.frame(t, speed, this.follow.highlight(i, t)));
-      if (this.views.length > 1) {
+      let changed = false;
+      for (const v of this.views) changed = v.headline.maybeUpdate(Math.min(t, v.bundle.data.totalHours), ts, this.clock.playing) || changed;
+      if (changed && this.views.length > 1) {
         const [a, b] = this.views;
         b!.headline.showDiff(a!.headline.values, `${b!.bundle.data.trace.design} − ${a!.bundle.data.trace.design}`);
       }

@@ -234,7 +234,6 @@ export class RunView {
     this.managerChart?.update(tt);
     for (const c of this.timeCharts) c.update(tt);
     this.lead?.update(tt);
-    this.headline.update(tt);
     this.problems.update(tt);
   }
 

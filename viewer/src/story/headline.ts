@@ -44,6 +44,19 @@ export class Headline {
     }
   }
 
+  private lastT = Number.NaN;
+  private lastWall = -Infinity;
+
+  /** Updates at most 4 times a second while playing (figures changing every frame cannot
+   *  be read, and each text change costs a page layout); at once when paused. True if it did. */
+  maybeUpdate(t: number, wallMs: number, playing: boolean): boolean {
+    if (t === this.lastT || (playing && wallMs - this.lastWall < 250)) return false;
+    this.lastT = t;
+    this.lastWall = wallMs;
+    this.update(t);
+    return true;
+  }
+
   update(t: number): void {
     this.values = soFarAt(this.soFar, t);
     FIGURES.forEach((f, i) => {
