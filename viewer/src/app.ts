@@ -195,7 +195,7 @@ export class App {
       }
       if (this.clock.version !== this.lastClock) {
         this.lastClock = this.clock.version;
-        this.transport.render();
+        this.transport.render(ts);
         this.follow.update(t);
         this.inspector.update(t);
       }

@@ -104,10 +104,16 @@ export class Transport {
     return label;
   }
 
-  render(): void {
+  private lastText = -Infinity;
+
+  /** Brings the bar to the clock. While playing the time text changes at most 4 times a
+   *  second (each change costs a layout; minutes flicking by at ×64 cannot be read);
+   *  data-time always carries the exact time. */
+  render(wallMs = performance.now()): void {
     const c = this.clock;
     const text = c.end > 0 && c.time >= c.end ? formatEnd(c.end) : formatClock(c.time);
-    if (text !== this.shown.clock) {
+    if (text !== this.shown.clock && (!c.playing || wallMs - this.lastText >= 250)) {
+      this.lastText = wallMs;
       this.time.textContent = text;
       this.shown.clock = text;
     }
