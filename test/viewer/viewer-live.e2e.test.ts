@@ -4,6 +4,9 @@
 // the entry written into its timeline, simulated in Node. A trace file (not made in the
 // browser) offers no live change.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { simulate, toTraceFile, type TraceFile } from '../../sim/model/index.js';
@@ -14,13 +17,15 @@ import { makeTrace } from './helpers/make-trace.js';
 const HAVE_CHROMIUM = requireChromium('the viewer live-change tests', test);
 
 describe.skipIf(!HAVE_CHROMIUM)('viewer: live policy change', () => {
+  // Its own build directory: suites run in parallel and each build empties its folder.
+  const site = mkdtempSync(join(tmpdir(), 'stroom-viewer-site-'));
   let server: TestServer;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    await buildViewer();
-    server = await serve();
+    await buildViewer(site);
+    server = await serve(site);
     server.put('/t/island.json', makeTrace({ design: 'island', seed: 1, weeks: 6, warmupWeeks: 2, persons: 20 }));
     browser = await launch({ width: 1280, height: 720 });
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -29,6 +34,7 @@ describe.skipIf(!HAVE_CHROMIUM)('viewer: live policy change', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    rmSync(site, { recursive: true, force: true });
   });
 
   test('a trace file offers no live change', async () => {

@@ -3,6 +3,9 @@
 // redirected URL) is refused with a message in words and the run on screen stays.
 // A bad ?run= address is named, and the Run button is disabled while a run is made.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TraceFile } from '../../sim/model/index.js';
@@ -12,6 +15,8 @@ import { makeTrace } from './helpers/make-trace.js';
 const HAVE_CHROMIUM = requireChromium('the viewer loading tests', test);
 
 describe.skipIf(!HAVE_CHROMIUM)('viewer: loading failures keep the runs on screen', () => {
+  // Its own build directory: suites run in parallel and each build empties its folder.
+  const site = mkdtempSync(join(tmpdir(), 'stroom-viewer-site-'));
   let server: TestServer;
   let browser: Browser;
   let page: Page;
@@ -25,8 +30,8 @@ describe.skipIf(!HAVE_CHROMIUM)('viewer: loading failures keep the runs on scree
   };
 
   beforeAll(async () => {
-    await buildViewer();
-    server = await serve();
+    await buildViewer(site);
+    server = await serve(site);
     server.put('/traces/good.json', text);
     server.put('/traces/big.json', text);
     server.redirect('/traces/moved.json', '/traces/good.json');
@@ -37,6 +42,7 @@ describe.skipIf(!HAVE_CHROMIUM)('viewer: loading failures keep the runs on scree
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    rmSync(site, { recursive: true, force: true });
   });
 
   async function openGood(): Promise<void> {

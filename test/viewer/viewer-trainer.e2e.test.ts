@@ -6,6 +6,9 @@
 // numbered 1..n and jumped to, "Whose week" linked across runs, and Follow in the
 // right-hand run.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TraceFile } from '../../sim/model/index.js';
@@ -66,14 +69,16 @@ const CHECK = `(() => {
 
 describe.skipIf(!HAVE_CHROMIUM)('viewer trainer mode', () => {
   // (A label cut or two controls overlapping both count as "clipped".)
+  // Its own build directory: suites run in parallel and each build empties its folder.
+  const site = mkdtempSync(join(tmpdir(), 'stroom-viewer-site-'));
   let server: TestServer;
   let browser: Browser;
   let page: Page;
   const transition = JSON.parse(makeTrace({ design: 'transition', seed: 5, weeks: 10, warmupWeeks: 2, persons: 40 })) as TraceFile;
 
   beforeAll(async () => {
-    await buildViewer();
-    server = await serve();
+    await buildViewer(site);
+    server = await serve(site);
     server.put('/t/island.json', makeTrace({ design: 'island', seed: 5, weeks: 20, warmupWeeks: 4, persons: 60 }));
     server.put('/t/usm.json', makeTrace({ design: 'usm', seed: 5, weeks: 20, warmupWeeks: 4, persons: 60 }));
     server.put('/t/transition.json', JSON.stringify(transition));
@@ -84,6 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM)('viewer trainer mode', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    rmSync(site, { recursive: true, force: true });
   });
 
   async function open(query: string, runs: number): Promise<void> {
