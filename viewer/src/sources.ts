@@ -131,15 +131,16 @@ export class Sources {
     }
   }
 
-  async listScenarios(): Promise<ScenarioInfo[]> {
+  /** The built-in scenarios; `quiet` leaves the status line alone (asked in the background). */
+  async listScenarios(quiet = false): Promise<ScenarioInfo[]> {
     if (this.scenarios) return this.scenarios;
     const select = document.querySelector<HTMLSelectElement>('#run-form select[name=scenario]')!;
-    this.busy('Loading scenarios…', null);
+    if (!quiet) this.busy('Loading scenarios…', null);
     try {
       this.scenarios = await this.sim.list();
-      this.idle();
+      if (!quiet) this.idle();
     } catch (err) {
-      this.idle();
+      if (!quiet) this.idle();
       showError(messageOf(err), 'The simulation worker is not available');
       return [];
     }

@@ -47,7 +47,7 @@ export function installLivePanel(app: App, sources: Sources): { refresh(): void 
     fillSelect(runSel, runs.flatMap((b, i) => (made[i] ? [{ value: String(i), text: `${runs.length > 1 ? (i === 0 ? 'left: ' : 'right: ') : ''}${b.data.trace.design}` }] : [])));
     const req = made.find(Boolean);
     if (req) {
-      void sources.listScenarios().then((list) => {
+      void sources.listScenarios(true).then((list) => {
         designs = list.find((s) => s.id === req.scenario)?.designs ?? [];
         const keep = whatSel.value;
         fillSelect(whatSel, [{ value: 'design', text: 'switch to the policies of design…' }, ...Object.entries(FIELDS).map(([k, f]) => ({ value: k, text: f.text }))]);
