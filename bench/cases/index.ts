@@ -140,7 +140,7 @@ export const cases: readonly CaseSpec[] = [
   },
   {
     name: 'viewer-fps',
-    about: 'viewer replaying a DPV year trace (152 persons, ~1.9M events) at x64 in headless Chromium',
+    about: 'viewer replaying two DPV year traces side by side (island and usm, 152 persons, ~6.3M events together) at x64 in headless Chromium',
     figures: ['viewer_fps', 'viewer_frame_p95_ms'],
     load: () => import('./viewer-fps.js'),
     timeoutSeconds: 300,

@@ -9,6 +9,7 @@
 // Each failure names the path inside the file (organisation.persons[3].name) and what
 // was found there, for the page's error banner and the CLI alike.
 
+import { checkBudgets } from './trace-budget.js';
 import type { TraceFile } from './trace-file.js';
 
 export type Fail = (path: string, what: string) => never;
@@ -250,7 +251,7 @@ function eventFields(org: Org, codes: Codes): Record<string, [Field | null, Fiel
     arrive: [serial, stream, flag],
     'step-start': [serial, step, person],
     'step-done': [serial, step, team],
-    done: [serial, stream, { lo: 0, hi: Infinity, whole: false, what: 'a lead time in hours' }],
+    done: [serial, stream, { lo: 0, hi: TRACE_MAX_HOURS + 1, whole: false, what: 'a lead time in hours' }],
     question: [serial, questionType, code('how')],
     escalate: [escalation, { lo: -org.meetings, hi: org.persons, whole: true, what: 'a person, or -1 - a meeting' }, count],
     resolved: [escalation, code('outcomes'), { lo: -1, hi: org.persons, whole: true, what: 'a person, or -1' }],
@@ -264,7 +265,7 @@ function eventFields(org: Org, codes: Codes): Record<string, [Field | null, Fiel
   };
 }
 
-function checkEvents(c: Checker, x: unknown, org: Org, codes: Codes): void {
+function checkEvents(c: Checker, x: unknown, org: Org, codes: Codes): { n: number; last: number } {
   const ev = c.obj(x, 'events');
   const cols = ['time', 'type', 'a', 'b', 'c'] as const;
   const col = {} as Record<(typeof cols)[number], unknown[]>;
@@ -314,6 +315,7 @@ function checkEvents(c: Checker, x: unknown, org: Org, codes: Codes): void {
     const yc = cc[i] as number;
     if (typeof yc !== 'number' || yc - yc !== 0 || yc < lo[s + 2]! || yc >= hi[s + 2]! || (whole[s + 2] === 1 && !Number.isInteger(yc))) bad(i, 2, k as number, yc);
   }
+  return { n, last };
 }
 
 /** Checks everything after the format tag and version; calls `fail` at the first problem. */
@@ -323,6 +325,19 @@ export function checkTraceBody(value: Record<string, unknown>, fail: Fail): Trac
   const codes = checkCodes(c, value.codes);
   const org = checkOrganisation(c, value.organisation);
   checkResults(c, value, org);
-  checkEvents(c, value.events, org, codes);
+  const ev = checkEvents(c, value.events, org, codes);
+  checkBudgets(
+    {
+      persons: org.persons,
+      teams: org.teams.length,
+      streams: org.streams.length,
+      meetings: org.meetings,
+      activities: codes.activities.length,
+      events: ev.n,
+      seriesWeeks: ((value.series as Obj).week as unknown[]).length,
+      endHours: Math.max((value.warmup as number) + (value.horizon as number), ev.last),
+    },
+    fail,
+  );
   return value as unknown as TraceFile;
 }

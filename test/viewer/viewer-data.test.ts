@@ -9,7 +9,7 @@ import { buildBundles } from '../../viewer/src/bundle.js';
 import { formatClock, formatMetric, formatNumber } from '../../viewer/src/format.js';
 import { narrateRequest } from '../../viewer/src/narrate.js';
 import { CHECKPOINT_EVERY, Replay } from '../../viewer/src/replay.js';
-import { TraceFileError, traceFromText } from '../../viewer/src/trace-load.js';
+import { TraceFileError, traceFromText } from '../../viewer/src/loading/trace-load.js';
 import { histogramAt, weekSplit } from '../../viewer/src/weekly.js';
 import { makeTrace } from './helpers/make-trace.js';
 

@@ -90,9 +90,9 @@ describe.skipIf(!HAVE_CHROMIUM)('viewer: names from a trace are text, never mark
     await page.locator('.marker-phase').nth(1).click();
     // The phase line is redrawn on the next frame: wait for it rather than read it at once.
     await page
-      .waitForFunction((want) => document.querySelector('#phase')?.textContent === want, `Now: ${label}`, { timeout: 10_000 })
+      .waitForFunction((want) => document.querySelector('#phase')?.textContent === want, `Now: phase 2: ${label}`, { timeout: 10_000 })
       .catch(() => undefined);
-    expect(await page.locator('#phase').textContent()).toBe(`Now: ${label}`);
+    expect(await page.locator('#phase').textContent()).toBe(`Now: phase 2: ${label}`);
     // A person's own chart: uPlot's title.
     await page.locator('select.week-subject').selectOption({ label: managers[0]! });
     expect(await page.locator('.manager-chart .u-title').textContent()).toContain(managers[0]!);

@@ -8,6 +8,7 @@ import { buildBundles, type RunBundle } from './bundle.js';
 import { histMax, seriesMax, splitMax } from './charts.js';
 import { Clock } from './clock.js';
 import { showError } from './errors.js';
+import { Inspector } from './explain/inspector.js';
 import { Follow } from './follow.js';
 import { Legend } from './legend.js';
 import { RunView, type SharedRanges } from './run-view.js';
@@ -19,6 +20,7 @@ export class App {
   readonly follow: Follow;
   private readonly transport: Transport;
   private readonly legend = new Legend();
+  readonly inspector = new Inspector();
   private readonly runsEl: HTMLElement;
   bundles: RunBundle[] = [];
   views: RunView[] = [];
@@ -47,13 +49,26 @@ export class App {
   }
 
   /** Shows new runs; two runs open side by side. */
-  load(traces: TraceFile[], labels: (string | undefined)[] = []): void {
+  load(traces: TraceFile[], labels: (string | undefined)[] = [], keepTime = false): void {
     const t0 = performance.now();
-    this.bundles = buildBundles(traces, labels);
+    // Everything is prepared before the screen changes: if a run cannot be shown, the
+    // runs already on screen stay as they were.
+    const bundles = buildBundles(traces, labels);
+    const before = { bundles: this.bundles, sideBySide: this.sideBySide, time: this.clock.time };
+    this.bundles = bundles;
     this.sideBySide = this.bundles.length > 1;
     this.clock.pause();
-    this.clock.seek(0);
-    this.rebuild();
+    try {
+      this.rebuild();
+      // A live change replaces a run by its continuation: the clock stays where it was.
+      this.clock.seek(keepTime ? before.time : 0);
+    } catch (err) {
+      this.bundles = before.bundles;
+      this.sideBySide = before.sideBySide;
+      this.rebuild();
+      this.clock.seek(before.time);
+      throw err;
+    }
     const ms = performance.now() - t0;
     const events = this.bundles.reduce((s, b) => s + b.data.ev.n, 0);
     document.getElementById('footer-status')!.textContent = `${events.toLocaleString('en')} events prepared in ${Math.round(ms)} ms`;
@@ -77,6 +92,7 @@ export class App {
   private rebuild(): void {
     for (const v of this.views) v.destroy();
     this.views = [];
+    this.inspector.close();
     const shown = this.visible();
     document.getElementById('welcome')!.hidden = shown.length > 0;
     this.runsEl.classList.toggle('side-by-side', shown.length > 1);
@@ -84,7 +100,18 @@ export class App {
     document.body.dataset.loaded = String(this.bundles.length);
     const ranges = this.ranges(shown);
     shown.forEach((b, i) => this.views.push(new RunView(this.runsEl, b, i, ranges)));
-    this.views.forEach((v, i) => (v.matrix.onTrackClick = (track) => this.follow.followTrack(i, track)));
+    this.views.forEach((v, i) => {
+      v.matrix.onTrackClick = (track) => this.follow.followTrack(i, track);
+      v.matrix.onPersonClick = (person) => this.inspector.show(v.bundle, person, (p) => v.matrix.waitingAt(p), this.clock.time);
+      // Whose week and the chosen tab are linked: the other run shows the same person
+      // (by id) or group, so the room compares like with like.
+      v.onSubject = (value) => {
+        for (const o of this.views) if (o !== v && !o.setSubject(value)) showError(`${o.bundle.data.trace.design} has no manager or MT member with that id; it keeps its own choice.`, 'Not in the other run');
+      };
+      v.onTab = (tab) => {
+        for (const o of this.views) if (o !== v) o.setTab(tab);
+      };
+    });
     const end = Math.max(0, ...shown.map((b) => b.data.totalHours));
     this.clock.setEnd(end);
     this.transport.setTimeline(end, this.marks(shown));
@@ -114,8 +141,10 @@ export class App {
 
   private layout(): void {
     if (this.views.length === 0) return;
-    const scale = this.trainer ? 1.45 : 1;
-    for (const v of this.views) v.layout(scale);
+    // Trainer mode: type grows with the screen, and everything fits the window (the
+    // matrix shrinks its type if it must; charts are one tab at a time).
+    const scale = this.trainer ? Math.min(1.7, Math.max(1, window.innerHeight / 660)) : 1;
+    for (const v of this.views) v.layout(scale, this.trainer);
     this.lastClock = -1;
   }
 
@@ -137,9 +166,16 @@ export class App {
     this.layout();
   }
 
+  /** The legend: always shown in the normal page; in trainer mode one click away. */
+  toggleLegend(): void {
+    const on = !document.body.classList.contains('legend-open');
+    document.body.classList.toggle('legend-open', on);
+    document.getElementById('legend-toggle')?.setAttribute('aria-pressed', String(on));
+  }
+
   toggleFollow(): void {
     if (this.follow.active) this.follow.close();
-    else this.follow.pickNow(0);
+    else this.follow.pickNow(this.follow.chosenRun());
     for (const v of this.views) v.invalidate();
   }
 
@@ -151,10 +187,17 @@ export class App {
       const t = this.clock.time;
       const speed = this.clock.speed;
       this.views.forEach((v, i) => v.frame(t, speed, this.follow.highlight(i, t)));
+      let changed = false;
+      for (const v of this.views) changed = v.headline.maybeUpdate(Math.min(t, v.bundle.data.totalHours), ts, this.clock.playing) || changed;
+      if (changed && this.views.length > 1) {
+        const [a, b] = this.views;
+        b!.headline.showDiff(a!.headline.values, `${b!.bundle.data.trace.design} − ${a!.bundle.data.trace.design}`);
+      }
       if (this.clock.version !== this.lastClock) {
         this.lastClock = this.clock.version;
-        this.transport.render();
+        this.transport.render(ts);
         this.follow.update(t);
+        this.inspector.update(t);
       }
       this.legend.update(this.views[0]?.bundle.replay ?? null, ts);
       if (this.clock.playing) this.frames++;

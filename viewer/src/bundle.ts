@@ -5,6 +5,8 @@
 import type { TraceFile } from '../../sim/model/trace-file.js';
 import { buildEscalations, type EscalationTracks } from './escalations.js';
 import { Replay } from './replay.js';
+import { buildProblems, type ProblemCell } from './story/recurring.js';
+import { buildSoFar, type SoFar } from './story/so-far.js';
 import { buildRunData, type RunData } from './run-data.js';
 import { buildLeadHistogram, buildPersonWeeks, leadBins, type LeadHistogram, type PersonWeeks } from './weekly.js';
 
@@ -14,6 +16,10 @@ export interface RunBundle {
   tracks: EscalationTracks;
   weeks: PersonWeeks;
   hist: LeadHistogram;
+  /** Cumulative counts for the headline figures "so far". */
+  soFar: SoFar;
+  /** Questions, escalations and design work per stream and question type. */
+  problems: ProblemCell[];
   /** Milliseconds spent preparing it (shown in the footer; watched by the bench). */
   prepareMs: number;
 }
@@ -25,12 +31,15 @@ export function buildBundles(traces: TraceFile[], labels: (string | undefined)[]
   const bins = leadBins(data);
   return data.map((d) => {
     const t1 = performance.now();
+    const weeks = buildPersonWeeks(d);
     const b: RunBundle = {
       data: d,
       replay: new Replay(d),
       tracks: buildEscalations(d),
-      weeks: buildPersonWeeks(d),
+      weeks,
       hist: buildLeadHistogram(d, bins),
+      soFar: buildSoFar(d, weeks),
+      problems: buildProblems(d),
       prepareMs: 0,
     };
     b.prepareMs = performance.now() - t1 + (t1 - t0) / traces.length;

@@ -6,22 +6,28 @@
 
 import uPlot from 'uplot';
 import { WEEK_HOURS } from '../../sim/model/spec.js';
+import { addExport } from './explain/export.js';
 import { formatNumber } from './format.js';
 import { LINE, WEEK_LAYERS } from './palette.js';
 import type { RunData } from './run-data.js';
 import { TimeChart } from './time-chart.js';
 import { histogramAt, type LeadHistogram, type WeekSplit } from './weekly.js';
 
-const AXIS_FONT = '12px system-ui, sans-serif';
-const LABEL_FONT = '600 12px system-ui, sans-serif';
+/** Type size of chart axes, px: the page sets it per mode (larger in trainer mode) before building charts. */
+let chartFontPx = 12;
+export function setChartFont(px: number): void {
+  chartFontPx = Math.round(Math.max(10, Math.min(22, px)));
+}
+const axisFont = () => `${chartFontPx}px system-ui, sans-serif`;
+const labelFont = () => `600 ${chartFontPx}px system-ui, sans-serif`;
 
 function weekAxis(): uPlot.Axis {
   // Whole weeks only: "week 2.5" means nothing to a reader.
-  return { label: 'week', labelFont: LABEL_FONT, font: AXIS_FONT, labelSize: 22, incrs: [1, 2, 5, 10, 20, 50, 100] };
+  return { label: 'week', labelFont: labelFont(), font: axisFont(), labelSize: chartFontPx + 6, size: chartFontPx * 2.2, incrs: [1, 2, 5, 10, 20, 50, 100] };
 }
 
 function yAxis(label: string, scale = 'y', side: 0 | 1 | 2 | 3 = 3): uPlot.Axis {
-  return { label, scale, side, labelFont: LABEL_FONT, font: AXIS_FONT, labelSize: 20, size: 58, ...(side === 1 ? { grid: { show: false } } : {}) };
+  return { label, scale, side, labelFont: labelFont(), font: axisFont(), labelSize: chartFontPx + 6, size: chartFontPx * 4.2, ...(side === 1 ? { grid: { show: false } } : {}) };
 }
 
 const fmt = (v: number | null | undefined) => formatNumber(v ?? null);
@@ -146,7 +152,7 @@ export class LeadTimeChart {
         height,
         scales: { x: { time: false, range: [0, last + hist.width] }, y: { range: [0, Math.max(1, yMax)] } },
         axes: [
-          { label: `lead time [working hours; last bar ≥ ${formatNumber(last)} h]`, labelFont: LABEL_FONT, font: AXIS_FONT, labelSize: 22 },
+          { label: `lead time [working hours; last bar ≥ ${formatNumber(last)} h]`, labelFont: labelFont(), font: axisFont(), labelSize: chartFontPx + 6, size: chartFontPx * 2.2 },
           yAxis('requests finished'),
         ],
         series: [
@@ -165,6 +171,7 @@ export class LeadTimeChart {
       [this.x, histogramAt(hist, -1)],
       this.el,
     );
+    addExport(this.el, this.plot, 'lead time of requests finished so far', () => [this.x, histogramAt(this.hist, Number.isNaN(this.shownWeek) ? -1 : this.shownWeek)]);
   }
 
   update(t: number): void {

@@ -5,7 +5,9 @@
 
 import { WEEK_HOURS } from '../../sim/model/spec.js';
 
-export const SPEEDS = [1, 2, 4, 8, 16, 32, 64] as const;
+const DAY = 8;
+
+export const SPEEDS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] as const;
 export const DEFAULT_SPEED_INDEX = 5;
 
 export class Clock {
@@ -47,6 +49,27 @@ export class Clock {
     // Steps land on week boundaries so "→" reads as "next week".
     const w = n > 0 ? Math.floor(this.time / WEEK_HOURS + 1e-9) + n : Math.ceil(this.time / WEEK_HOURS - 1e-9) + n;
     this.seek(w * WEEK_HOURS);
+  }
+
+  /** Steps whole working days (8 h), landing on day boundaries. */
+  stepDays(n: number): void {
+    const d = n > 0 ? Math.floor(this.time / DAY + 1e-9) + n : Math.ceil(this.time / DAY - 1e-9) + n;
+    this.seek(d * DAY);
+  }
+
+  /** Goes to the start of a 1-based week (week 1 starts at time 0). */
+  jumpToWeek(week: number): void {
+    this.seek((Math.max(1, Math.floor(week)) - 1) * WEEK_HOURS);
+  }
+
+  toStart(): void {
+    this.pause();
+    this.seek(0);
+  }
+
+  toEnd(): void {
+    this.pause();
+    this.seek(this.end);
   }
 
   play(): void {
@@ -97,6 +120,11 @@ export class Clock {
 }
 
 export function speedLabel(speed: number): string {
+  return `×${speed} (${speedDetail(speed)})`;
+}
+
+/** Model hours and weeks per second of wall time at a speed. */
+export function speedDetail(speed: number): string {
   const weeksPerSecond = speed / WEEK_HOURS;
-  return `×${speed} (${speed} h/s${weeksPerSecond >= 0.1 ? ` ≈ ${weeksPerSecond.toFixed(weeksPerSecond < 1 ? 2 : 1)} weeks/s` : ''})`;
+  return `${speed} h/s${weeksPerSecond >= 0.1 ? ` ≈ ${weeksPerSecond.toFixed(weeksPerSecond < 1 ? 2 : 1)} weeks/s` : ''}`;
 }

@@ -46,14 +46,27 @@ export class Follow {
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const serial = Number((form.elements.namedItem('serial') as HTMLInputElement).value);
-      if (Number.isInteger(serial) && serial >= 0) this.followRequest(0, serial);
+      if (Number.isInteger(serial) && serial >= 0) this.followRequest(this.chosenRun(), serial);
     });
-    document.getElementById('follow-pick')!.addEventListener('click', () => this.pickNow());
+    document.getElementById('follow-pick')!.addEventListener('click', () => this.pickNow(this.chosenRun()));
   }
 
   setRuns(runs: RunBundle[]): void {
     this.runs = runs;
     this.close();
+    // With two runs, "follow" asks which one (left or right); with one it is that one.
+    const select = document.getElementById('follow-run') as HTMLSelectElement | null;
+    if (select) {
+      select.replaceChildren(...runs.map((r, i) => h('option', { attrs: { value: String(i) } }, `${runs.length > 1 ? (i === 0 ? 'left: ' : 'right: ') : ''}${r.data.trace.design}`)));
+      select.hidden = runs.length < 2;
+    }
+  }
+
+  /** The run the follow controls act on (0 = left). */
+  chosenRun(): number {
+    const select = document.getElementById('follow-run') as HTMLSelectElement | null;
+    const k = select ? Number(select.value) : 0;
+    return Number.isInteger(k) && k >= 0 && k < this.runs.length ? k : 0;
   }
 
   get active(): boolean {

@@ -60,6 +60,14 @@ export function formatClock(t: number): string {
   return `Week ${week + 1}, ${DAYS[day]} ${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
 }
 
+/** The clock at the very end of a run: a run of N whole weeks ends on Friday 17:00 of
+ *  week N, not on Monday 09:00 of week N + 1 (the same instant, read the room's way). */
+export function formatEnd(t: number): string {
+  const weeks = t / WEEK_HOURS;
+  if (t > 0 && Math.abs(weeks - Math.round(weeks)) < 1e-9) return `Week ${Math.round(weeks)}, Fri 17:00 (end)`;
+  return `${formatClock(t)} (end)`;
+}
+
 /** A duration in working hours, in the unit a reader grasps: "45 min", "3.5 h", "2.1 working days", "3.2 weeks". */
 export function formatDuration(hours: number): string {
   if (!Number.isFinite(hours)) return '—';

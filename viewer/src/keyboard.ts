@@ -1,11 +1,15 @@
 // Keyboard control, for a trainer standing at a projector: space play/pause, ←/→ a week
-// back or forward, +/- speed, T trainer mode (large type), S side by side, F follow an
+// back or forward, ,/. a day, Home/End start and end, L the legend, +/- speed, T trainer mode (large type), S side by side, F follow an
 // escalation on screen now (F again closes), N/P next/previous step of the story,
 // Esc closes the story. Keys typed into form fields are left alone.
 
 export interface KeyActions {
   togglePlay(): void;
   stepWeeks(n: number): void;
+  stepDays(n: number): void;
+  toStart(): void;
+  toEnd(): void;
+  toggleLegend(): void;
   faster(): void;
   slower(): void;
   toggleTrainer(): void;
@@ -15,7 +19,7 @@ export interface KeyActions {
   closeFollow(): void;
 }
 
-export const KEY_HELP = 'Space play/pause · ←/→ week · +/− speed · T trainer mode · S side by side · F follow an escalation · N/P next/previous step · Esc close';
+export const KEY_HELP = 'Space play/pause · ←/→ week · ,/. day · Home/End start/end · +/− speed · L legend · T trainer mode · S side by side · F follow an escalation · N/P next/previous step · Esc close';
 
 export function installKeyboard(actions: KeyActions): void {
   window.addEventListener('keydown', (e) => {
@@ -35,6 +39,22 @@ export function installKeyboard(actions: KeyActions): void {
         break;
       case 'ArrowLeft':
         actions.stepWeeks(-1);
+        break;
+      case ',':
+        actions.stepDays(-1);
+        break;
+      case '.':
+        actions.stepDays(1);
+        break;
+      case 'Home':
+        actions.toStart();
+        break;
+      case 'End':
+        actions.toEnd();
+        break;
+      case 'l':
+      case 'L':
+        actions.toggleLegend();
         break;
       case '+':
       case '=':

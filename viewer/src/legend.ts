@@ -44,6 +44,16 @@ export class Legend {
           const m = OUTCOME_MARKS[o]!;
           return h('span', { class: 'legend-item' }, o === 'open' ? openDot : shapeSvg(m), ` ${m.label}`);
         }),
+        h('span', { class: 'legend-item', data: { mark: 'pile' } }, openDot.cloneNode(true), openDot.cloneNode(true), ' a pile: escalations waiting for that person or meeting, four high'),
+        h('span', { class: 'legend-item', data: { mark: 'more' } }, h('b', {}, '+N'), ' N more waiting than the pile has room for'),
+        h('span', { class: 'legend-item', data: { mark: 'trail' } }, '— grey line: the way a dot is travelling (from its case’s cell to who receives it)'),
+      ),
+      h(
+        'div',
+        { class: 'legend-group' },
+        h('span', { class: 'legend-title' }, 'Figures:'),
+        h('span', { class: 'legend-item' }, 'under each run: from the end of warm-up up to the clock (“so far”); with two runs, the right one’s difference from the left'),
+        h('span', { class: 'legend-item' }, 'dashed lines in the charts: the timeline’s phases; black line: now'),
       ),
       h(
         'div',
@@ -51,6 +61,7 @@ export class Legend {
         h('span', { class: 'legend-title' }, 'Cells:'),
         h('span', { class: 'legend-item' }, 'weekly mean queue ', ...ramp, ' low → high, with an orange bar of the same length and the number'),
         h('span', { class: 'legend-item' }, 'hatched: the stream has no step in that team'),
+        h('span', { class: 'legend-item' }, 'a ring or dashed outline: the person, cell or escalation being followed'),
       ),
     );
   }

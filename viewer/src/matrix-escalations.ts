@@ -136,9 +136,11 @@ export class EscalationDots {
       const [rx, ry] = receiverPoint(l, receiver);
       const right = receiver >= 0 ? l.rBig + 4 * s : l.meetings[-1 - receiver]!.w / 2 + 4 * s;
       const label = `+${extra}`;
-      const tx = rx + right + l.pileCols[slot]! * step;
+      const tw = g.measureText(label).width;
+      // Kept inside the picture: a long count moves left rather than off the edge.
+      const tx = Math.min(rx + right + l.pileCols[slot]! * step, l.width - tw - 4);
       g.fillStyle = 'rgba(255,255,255,0.85)';
-      g.fillRect(tx - 1, ry - l.font * 0.6, g.measureText(label).width + 2, l.font * 1.2);
+      g.fillRect(tx - 1, ry - l.font * 0.6, tw + 2, l.font * 1.2);
       g.fillStyle = OKABE_ITO.black;
       g.fillText(label, tx, ry);
     }
@@ -152,6 +154,11 @@ export class EscalationDots {
         g.stroke();
       }
     }
+  }
+
+  /** Escalations waiting at a person (as last drawn). */
+  waitingAt(person: number): number {
+    return this.waiting[person] ?? 0;
   }
 
   /** The track of the dot nearest (x, y) within 8 px, or -1. */

@@ -24,6 +24,9 @@ export interface MatrixLayout {
   labelW: number;
   lanes: { mt: LaneBox; managers: LaneBox; coordinators: LaneBox | null };
   meetings: Rect[];
+  /** Set when the meeting boxes are too narrow for names: the names of the meetings in
+   *  session are written on this line of the lane instead. */
+  meetingLine: Rect | null;
   header: Rect;
   teamRows: LaneBox[];
   /** Cell rectangles: index team * streams + stream. */
@@ -43,14 +46,23 @@ export interface MatrixLayout {
   pileCols: Int16Array;
 }
 
-export function layoutMatrix(run: RunData, width: number, scale: number): MatrixLayout {
+/** What the text needs, measured by the caller (the layout itself has no canvas). */
+export interface LayoutHints {
+  /** Width of the widest row or lane label, CSS px at this scale. */
+  labelW?: number;
+  /** Lines the stream headers need (1 or 2). */
+  headerLines?: number;
+}
+
+export function layoutMatrix(run: RunData, width: number, scale: number, hints: LayoutHints = {}): MatrixLayout {
   const s = scale;
   const org = run.trace.organisation;
   const nT = org.teams.length;
   const nS = org.streams.length;
   const pad = 8 * s;
   const font = 11 * s;
-  const labelW = Math.min(200 * s, Math.max(110 * s, width * 0.18));
+  const labelW =
+    hints.labelW !== undefined ? Math.min(width * 0.3, Math.max(80 * s, hints.labelW + 14 * s)) : Math.min(200 * s, Math.max(110 * s, width * 0.18));
   const inner = width - labelW - 2 * pad;
   const peopleW = Math.max(120 * s, inner * 0.36);
   const cellsW = Math.max(60, inner - peopleW - pad);
@@ -71,7 +83,7 @@ export function layoutMatrix(run: RunData, width: number, scale: number): Matrix
     coordinators = { x: pad, y, w: width - 2 * pad, h: 40 * s, label: 'Coordinators' };
     y += coordinators.h + 4 * s;
   }
-  const header: Rect = { x: x0, y, w: width - x0 - pad, h: 22 * s };
+  const header: Rect = { x: x0, y, w: width - x0 - pad, h: (hints.headerLines === 2 ? 34 : 22) * s };
   y += header.h;
 
   const personX = new Float32Array(run.persons.length);
@@ -82,11 +94,13 @@ export function layoutMatrix(run: RunData, width: number, scale: number): Matrix
   const nM = org.meetings.length;
   const meetings: Rect[] = [];
   const laneInner = width - x0 - pad;
+  const narrow = nM > 0 && laneInner / nM < 44 * s;
   for (let m = 0; m < nM; m++) {
     const slot = laneInner / nM;
     const w = Math.max(8, Math.min(220 * s, slot * 0.62));
-    meetings.push({ x: x0 + m * slot + 2 * s, y: mt.y + 6 * s, w, h: mt.h - 12 * s });
+    meetings.push(narrow ? { x: x0 + m * slot + 2 * s, y: mt.y + 3 * s, w, h: mt.h * 0.38 } : { x: x0 + m * slot + 2 * s, y: mt.y + 6 * s, w, h: mt.h - 12 * s });
   }
+  const meetingLine: Rect | null = narrow ? { x: x0, y: mt.y + mt.h * 0.45, w: laneInner, h: mt.h * 0.5 } : null;
 
   // Managers and coordinators: one slot each along their lane, label underneath.
   const placeLane = (lane: LaneBox, who: typeof run.persons) => {
@@ -153,7 +167,7 @@ export function layoutMatrix(run: RunData, width: number, scale: number): Matrix
     pileCols[nP + 1 + m] = Math.max(2, Math.floor((slot - meetings[m]!.w - 36 * s) / step));
   }
   return {
-    width, height: y + pad, scale, font, labelW, lanes: { mt, managers, coordinators }, meetings, header, teamRows, cells, cellUsed,
+    width, height: y + pad, scale, font, labelW, lanes: { mt, managers, coordinators }, meetings, meetingLine, header, teamRows, cells, cellUsed,
     people, personX, personY, r, rBig, personLabel, pileCols,
   };
 }

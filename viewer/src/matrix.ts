@@ -8,8 +8,9 @@
 
 import type { EscalationTracks } from './escalations.js';
 import { EscalationDots } from './matrix-escalations.js';
-import { layoutMatrix, type MatrixLayout } from './matrix-layout.js';
-import { ACTIVITY_MARKS, GREY, OKABE_ITO, UNKNOWN_MARK, isStroked, queueColor, queueTextColor, shapePath, type Mark } from './palette.js';
+import { layoutMatrix, type LayoutHints, type MatrixLayout } from './matrix-layout.js';
+import { drawLines, fitLines, fontOf, measure, type Fitted } from './matrix/text.js';
+import { ACTIVITY_MARKS, GREY, OKABE_ITO, UNKNOWN_MARK, isStroked, queueColor, shapePath, type Mark } from './palette.js';
 import type { Replay } from './replay.js';
 import { cellQueue, maxCellQueue, type RunData } from './run-data.js';
 import { WEEK_HOURS } from '../../sim/model/spec.js';
@@ -27,19 +28,6 @@ export const NO_HIGHLIGHT: Highlight = { track: -1, cell: -1, person: -1 };
 
 const MAX_DOTS = 4096;
 
-/** Text shortened with an ellipsis to fit `max` pixels (canvas's own maxWidth squeezes
- *  glyphs until unreadable). */
-function fitText(g: CanvasRenderingContext2D, text: string, max: number): string {
-  if (g.measureText(text).width <= max) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (g.measureText(`${text.slice(0, mid)}…`).width <= max) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo === 0 ? '' : `${text.slice(0, lo)}…`;
-}
 const PILE_ROWS = 4;
 
 export class MatrixView {
@@ -54,8 +42,10 @@ export class MatrixView {
   private readonly qMax: number;
   private readonly activityMarks: Mark[];
   /** Meeting names shortened to their pills, per layout. */
-  private meetingNames: string[] = [];
+  private meetingNames: Fitted[] = [];
   onTrackClick: ((track: number) => void) | null = null;
+  /** Called when a person's mark is clicked (not an escalation dot). */
+  onPersonClick: ((person: number) => void) | null = null;
   /** Text for the tooltip of a person, supplied by the run view (it knows the time). */
   describePerson: ((person: number) => string) | null = null;
 
@@ -75,10 +65,30 @@ export class MatrixView {
     this.canvas.addEventListener('click', (e) => this.click(e));
   }
 
-  /** Lays the picture out for a CSS width; redraws the static layer. */
-  resize(cssWidth: number, scale: number): void {
+  /** Lays the picture out for a CSS width, smaller type if it must fit a height; redraws the static layer. */
+  resize(cssWidth: number, scale: number, maxHeight?: number): void {
     this.dpr = Math.min(2, window.devicePixelRatio || 1);
-    this.layout = layoutMatrix(this.run, Math.max(320, cssWidth), scale);
+    const w = Math.max(320, cssWidth);
+    let s = scale;
+    let l = this.fit(w, s);
+    if (maxHeight !== undefined) {
+      // The largest type (0.55× to 2.2×) whose picture fits the height, so a projector
+      // shows it as large as the window allows; found by bisection (a layout is cheap).
+      const ok = (x: MatrixLayout, sc: number) => x.height <= maxHeight && !x.cells.some((c) => c.w < 36 * sc);
+      let lo = 0.55;
+      let hi = 2.2;
+      l = this.fit(w, lo);
+      for (let i = 0; i < 8; i++) {
+        const mid = (lo + hi) / 2;
+        const m = this.fit(w, mid);
+        if (ok(m, mid)) {
+          lo = mid;
+          l = m;
+        } else hi = mid;
+      }
+      s = lo;
+    }
+    this.layout = l;
     const { width, height } = this.layout;
     for (const c of [this.canvas, this.staticLayer]) {
       c.width = Math.round(width * this.dpr);
@@ -87,6 +97,22 @@ export class MatrixView {
     this.canvas.style.width = `${width}px`;
     this.canvas.style.height = `${height}px`;
     this.drawStatic();
+  }
+
+  /** The layout at a width and scale, with room for the row labels and stream names. */
+  private fit(width: number, s: number): MatrixLayout {
+    const g = this.ctx;
+    const font = 11 * s;
+    const org = this.run.trace.organisation;
+    const labels = ['Meetings · MT', 'Managers', 'Coordinators', ...org.teams.map((t) => t.name)];
+    const hints: LayoutHints = { labelW: Math.max(...labels.map((t) => measure(g, t, font, true))), headerLines: 1 };
+    let l = layoutMatrix(this.run, width, s, hints);
+    const colW = l.cells[0]?.w ?? width;
+    if (org.streams.some((st) => measure(g, st.name, font * 0.8, true) > colW - 4)) {
+      hints.headerLines = 2;
+      l = layoutMatrix(this.run, width, s, hints);
+    }
+    return l;
   }
 
   private drawStatic(): void {
@@ -102,7 +128,8 @@ export class MatrixView {
       g.fillStyle = '#f3f1f7';
       g.fillRect(lane.x, lane.y, lane.w, lane.h);
       g.fillStyle = '#333';
-      g.fillText(fitText(g, lane.label, l.labelW - 10), lane.x + 6, lane.y + lane.h / 2);
+      g.textAlign = 'left';
+      drawLines(g, fitLines(g, lane.label, l.labelW - 10, l.font, true), lane.x + 6, lane.y + lane.h / 2, true);
     }
     // Names under managers and coordinators.
     g.font = `${l.font * 0.85}px system-ui, sans-serif`;
@@ -115,7 +142,7 @@ export class MatrixView {
       const label = l.personLabel[p.index];
       if (!label) continue;
       const lane = p.lane === 'manager' ? l.lanes.managers : l.lanes.coordinators!;
-      g.fillText(fitText(g, label, slotW(lane, p.lane === 'manager' ? nMgr : nCo) - 4), l.personX[p.index]!, lane.y + lane.h * 0.78);
+      drawLines(g, fitLines(g, label, slotW(lane, p.lane === 'manager' ? nMgr : nCo) - 4, l.font * 0.85, false, 1, true), l.personX[p.index]!, lane.y + lane.h * 0.78, false);
     }
     // Stream headers.
     const org = this.run.trace.organisation;
@@ -123,16 +150,16 @@ export class MatrixView {
     g.font = `600 ${l.font}px system-ui, sans-serif`;
     org.streams.forEach((s, j) => {
       const c = l.cells[j];
-      if (c) g.fillText(fitText(g, s.name, c.w), c.x + c.w / 2, l.header.y + l.header.h / 2);
+      if (c) drawLines(g, fitLines(g, s.name, c.w, l.font, true, 2), c.x + c.w / 2, l.header.y + l.header.h / 2, true);
     });
-    g.fillText(fitText(g, 'People (mark = activity)', l.people.w), l.people.x + l.people.w / 2, l.header.y + l.header.h / 2);
+    drawLines(g, fitLines(g, 'People (mark = activity)', l.people.w, l.font, true, 2), l.people.x + l.people.w / 2, l.header.y + l.header.h / 2, true);
     // Team rows, labels and empty cells.
     g.textAlign = 'left';
     l.teamRows.forEach((row, t) => {
       g.fillStyle = t % 2 === 0 ? '#fafafa' : '#f2f2f2';
       g.fillRect(row.x, row.y, row.w, row.h);
       g.fillStyle = '#222';
-      g.fillText(fitText(g, row.label, l.labelW - 10), row.x + 6, row.y + row.h / 2);
+      drawLines(g, fitLines(g, row.label, l.labelW - 10, l.font, true, 2), row.x + 6, row.y + row.h / 2, true);
       for (let j = 0; j < nS; j++) {
         if (l.cellUsed[t * nS + j]) continue;
         const c = l.cells[t * nS + j]!;
@@ -153,8 +180,7 @@ export class MatrixView {
     });
     g.strokeStyle = '#cccccc';
     g.strokeRect(l.people.x - 4, l.people.y, l.people.w, l.people.h);
-    g.font = `${l.font * 0.85}px system-ui, sans-serif`;
-    this.meetingNames = this.run.trace.organisation.meetings.map((m, k) => fitText(g, m.name, (l.meetings[k]?.w ?? 0) - 4));
+    this.meetingNames = this.run.trace.organisation.meetings.map((m, k) => fitLines(g, m.name, (l.meetings[k]?.w ?? 0) - 6, l.font * 0.85, false, 1, true));
   }
 
   /** Draws the picture at model time t from the replay's current state. */
@@ -167,6 +193,33 @@ export class MatrixView {
     this.drawMeetings(g, replay);
     this.drawPersons(g, replay, hl);
     this.escalations.draw(g, this.layout, t, speed, hl);
+    this.drawCellNumbers(g, t);
+  }
+
+  /** The queue numbers, drawn last on a light pill so escalation lines never cross them. */
+  private drawCellNumbers(g: CanvasRenderingContext2D, t: number): void {
+    const l = this.layout;
+    const nS = this.run.trace.organisation.streams.length;
+    const wf = t / WEEK_HOURS - 0.5;
+    const w0 = Math.max(0, Math.floor(wf));
+    const f = Math.min(1, Math.max(0, wf - w0));
+    g.textAlign = 'center';
+    g.textBaseline = 'middle';
+    g.font = fontOf(l.font, true);
+    for (let k = 0; k < l.cells.length; k++) {
+      if (!l.cellUsed[k]) continue;
+      const team = Math.floor(k / nS);
+      const stream = k % nS;
+      const q = cellQueue(this.run, w0, team, stream) * (1 - f) + cellQueue(this.run, w0 + 1, team, stream) * f;
+      const c = l.cells[k]!;
+      const text = q < 10 ? q.toFixed(1) : String(Math.round(q));
+      const tw = Math.min(c.w - 4, g.measureText(text).width + 6 * l.scale);
+      const cy = c.y + c.h / 2 - 2 * l.scale;
+      g.fillStyle = 'rgba(255,255,255,0.82)';
+      g.fillRect(c.x + c.w / 2 - tw / 2, cy - l.font * 0.62, tw, l.font * 1.24);
+      g.fillStyle = '#000000';
+      g.fillText(text, c.x + c.w / 2, cy, c.w - 4);
+    }
   }
 
   private drawCells(g: CanvasRenderingContext2D, t: number, hl: Highlight): void {
@@ -190,8 +243,6 @@ export class MatrixView {
       // Bar length carries the same number for readers who cannot judge the shade.
       g.fillStyle = OKABE_ITO.orange;
       g.fillRect(c.x, c.y + c.h - 4 * l.scale, (c.w * Math.min(q, this.qMax)) / this.qMax, 4 * l.scale);
-      g.fillStyle = queueTextColor(q, this.qMax);
-      g.fillText(q < 10 ? q.toFixed(1) : String(Math.round(q)), c.x + c.w / 2, c.y + c.h / 2 - 2 * l.scale, c.w - 4);
       if (k === hl.cell) {
         g.strokeStyle = OKABE_ITO.black;
         g.lineWidth = 3;
@@ -216,8 +267,20 @@ export class MatrixView {
       g.fill();
       g.stroke();
       g.fillStyle = open ? '#000000' : '#555555';
-      g.fillText(this.meetingNames[k] ?? '', m.x + m.w / 2, m.y + m.h / 2);
+      const name = this.meetingNames[k];
+      if (name && !l.meetingLine) drawLines(g, name, m.x + m.w / 2, m.y + m.h / 2, false);
     });
+    // Too many meetings for names in the boxes: the ones in session are named on a line.
+    const line = l.meetingLine;
+    if (line) {
+      const open = this.run.trace.organisation.meetings.filter((_, k) => replay.meetingOpen[k] === 1).map((m) => m.name);
+      g.textAlign = 'left';
+      g.fillStyle = '#000000';
+      g.font = fontOf(l.font * 0.85, false);
+      const text = open.length > 0 ? `in session: ${open.join(' · ')}` : 'no meeting in session';
+      g.fillText(fitLines(g, text, line.w, l.font * 0.85, false).lines[0]!, line.x, line.y + line.h / 2);
+      g.textAlign = 'center';
+    }
   }
 
   private drawPersons(g: CanvasRenderingContext2D, replay: Replay, hl: Highlight): void {
@@ -292,6 +355,15 @@ export class MatrixView {
   private click(e: MouseEvent): void {
     const { track } = this.pick(e);
     if (track >= 0) this.onTrackClick?.(track);
+    else {
+      const { person } = this.pick(e);
+      if (person >= 0) this.onPersonClick?.(person);
+    }
+  }
+
+  /** Escalations waiting for a person now. */
+  waitingAt(person: number): number {
+    return this.escalations.waitingAt(person);
   }
 
   /** A short description of the picture's layout for screen readers and the legend (plain text). */

@@ -177,12 +177,42 @@ export function narrateRequest(run: RunData, tracks: EscalationTracks, serial: n
   return { title: `Request #${serial}${s ? ` (${s.name})` : ''}`, serial, track: -1, steps };
 }
 
+const REASONS: Record<string, string> = {
+  question: 'the operator met a question the team could not settle on its own',
+  collision: 'line and process steering asked for different things and someone had to decide',
+  handover: 'a handover between teams did not fit what the next team needed',
+};
+
+/** Why escalation `id` was raised, from its raise event (trace version 2), or null. */
+function raiseReason(run: RunData, id: number): string | null {
+  const { ev, codes } = run;
+  if (codes.raise < 0) return null;
+  for (let i = 0; i < ev.n; i++) {
+    if (ev.type[i] !== codes.raise || ev.a[i] !== id) continue;
+    const r = run.trace.codes.reasons[ev.c[i]!] ?? '';
+    return Object.hasOwn(REASONS, r) ? REASONS[r]! : `reason "${r}"`;
+  }
+  return null;
+}
+
 /** Narrates one escalation: its case's story if the case is known, else the escalation alone. */
 export function narrateEscalation(run: RunData, tracks: EscalationTracks, j: number): Narration {
   const serial = tracks.serial[j]!;
   if (serial >= 0) {
+    // The case's story, but only this escalation's hops and its one ending (a case can
+    // raise several escalations; theirs are other stories), with why it was raised.
     const n = narrateRequest(run, tracks, serial);
-    return { ...n, title: `Escalation ${tracks.id[j]} of request #${serial}`, track: j };
+    const steps = n.steps.filter((x) => (x.kind !== 'escalate' && x.kind !== 'resolved') || x.track === j);
+    const why = raiseReason(run, tracks.id[j]!);
+    if (why) {
+      const at = tracks.start[j]!;
+      const k = steps.findIndex((x) => x.kind === 'escalate' && x.track === j);
+      steps.splice(k < 0 ? steps.length : k, 0, { time: at, event: -1, kind: 'why', text: `${formatClock(at)}: why an escalation is raised: ${why}.`, track: j, cell: -1, person: -1 });
+    }
+    if (!steps.some((x) => x.kind === 'resolved' && x.track === j)) {
+      steps.push({ time: run.totalHours, event: -1, kind: 'open', text: `${formatClock(run.totalHours)}: the run ends with this escalation still open.`, track: j, cell: -1, person: -1 });
+    }
+    return { ...n, steps, title: `Escalation ${tracks.id[j]} of request #${serial}`, track: j };
   }
   const steps: NarrationStep[] = [];
   const hops = tracks.hops[j]!;

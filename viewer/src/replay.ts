@@ -7,7 +7,9 @@
 
 import { upperBound, type RunData } from './run-data.js';
 
-export const CHECKPOINT_EVERY = 4096;
+import { CHECKPOINT_EVERY } from '../../sim/model/trace-budget.js';
+
+export { CHECKPOINT_EVERY };
 
 export class Replay {
   readonly run: RunData;

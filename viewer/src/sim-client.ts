@@ -3,6 +3,7 @@
 // crashes into an error the page can show.
 
 import type { TraceFile } from '../../sim/model/trace-file.js';
+import type { ChangeRequest } from './live/prepare.js';
 import type { ScenarioInfo } from './scenarios.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
@@ -12,6 +13,8 @@ export interface RunRequest {
   seed: number;
   weeks?: number;
   warmupWeeks?: number;
+  /** A live change: the run with one more timeline entry. */
+  change?: ChangeRequest;
 }
 
 interface Pending {

@@ -9,8 +9,15 @@ import { clearError, messageOf, showError } from './errors.js';
 import { fillSelect } from './dom.js';
 import type { ScenarioInfo } from './scenarios.js';
 import { confirmRemote, isSameOrigin } from './remote-confirm.js';
-import { SimClient } from './sim-client.js';
-import { TraceFileError, traceFromFile, traceFromUrl } from './trace-load.js';
+import { SimClient, type RunRequest } from './sim-client.js';
+import { formatBytes, TraceFileError, traceFromFile, traceFromUrl } from './loading/trace-load.js';
+import { checkRunQuery } from './loading/run-query.js';
+
+/** Appended to a loading failure when runs are on screen: they stay. */
+export function keptNote(): string {
+  const n = Number(document.body.dataset.loaded ?? '0');
+  return n > 0 ? `\nThe ${n > 1 ? `${n} runs` : 'run'} already on screen ${n > 1 ? 'are' : 'is'} kept.` : '';
+}
 
 export type LoadRuns = (traces: TraceFile[], labels?: (string | undefined)[]) => void;
 
@@ -20,6 +27,9 @@ export class Sources {
   private scenarios: ScenarioInfo[] | null = null;
   private readonly status: HTMLElement;
   private readonly bar: HTMLProgressElement;
+  private running = false;
+  /** How each run made in the browser was asked for, so it can be changed live. */
+  private readonly made = new WeakMap<TraceFile, RunRequest>();
 
   constructor(load: LoadRuns) {
     this.load = load;
@@ -38,8 +48,14 @@ export class Sources {
     const form = document.getElementById('run-form') as HTMLFormElement;
     form.addEventListener('submit', (e) => {
       e.preventDefault();
+      if (this.running) return;
       const f = new FormData(form);
-      const designs = String(f.get('design')).split(',');
+      const design = f.get('design');
+      if (typeof design !== 'string' || design === '') {
+        showError('Pick a design first (the list fills once the scenarios have loaded).', 'Nothing to run yet');
+        return;
+      }
+      const designs = design.split(',');
       const weeks = Number(f.get('weeks'));
       void this.runInBrowser(String(f.get('scenario')), designs, Number(f.get('seed')), weeks > 0 ? weeks : undefined);
     });
@@ -90,32 +106,41 @@ export class Sources {
       this.load(traces, files.slice(0, 2).map((f) => f.name));
     } catch (err) {
       this.idle();
-      showError(messageOf(err), err instanceof TraceFileError ? 'This file cannot be shown' : 'The file could not be read');
+      showError(messageOf(err) + keptNote(), err instanceof TraceFileError ? 'This file cannot be shown' : 'The file could not be read');
     }
   }
 
   async openUrls(urls: string[]): Promise<void> {
     this.busy(`Loading ${urls.join(' and ')}…`, null);
     try {
-      const traces = await Promise.all(urls.slice(0, 2).map((u) => traceFromUrl(u)));
+      const got = urls.slice(0, 2).map(() => 0);
+      const traces = await Promise.all(
+        urls.slice(0, 2).map((u, i) =>
+          traceFromUrl(u, (bytes) => {
+            got[i] = bytes;
+            this.status.textContent = `Loading ${urls.join(' and ')}… ${formatBytes(got.reduce((a, b) => a + b, 0))}`;
+          }),
+        ),
+      );
       clearError();
       this.idle();
       this.load(traces, urls.map((u) => u.split('/').pop()));
     } catch (err) {
       this.idle();
-      showError(messageOf(err), err instanceof TraceFileError ? 'This trace cannot be shown' : 'The trace could not be loaded');
+      showError(messageOf(err) + keptNote(), err instanceof TraceFileError ? 'This trace cannot be shown' : 'The trace could not be loaded');
     }
   }
 
-  private async listScenarios(): Promise<ScenarioInfo[]> {
+  /** The built-in scenarios; `quiet` leaves the status line alone (asked in the background). */
+  async listScenarios(quiet = false): Promise<ScenarioInfo[]> {
     if (this.scenarios) return this.scenarios;
     const select = document.querySelector<HTMLSelectElement>('#run-form select[name=scenario]')!;
-    this.busy('Loading scenarios…', null);
+    if (!quiet) this.busy('Loading scenarios…', null);
     try {
       this.scenarios = await this.sim.list();
-      this.idle();
+      if (!quiet) this.idle();
     } catch (err) {
-      this.idle();
+      if (!quiet) this.idle();
       showError(messageOf(err), 'The simulation worker is not available');
       return [];
     }
@@ -143,15 +168,19 @@ export class Sources {
 
   /** Runs one or two designs of a scenario in the worker, one after the other, then shows them. */
   async runInBrowser(scenario: string, designs: string[], seed: number, weeks?: number): Promise<void> {
+    if (this.running) return;
     const traces: TraceFile[] = [];
+    this.setRunning(true);
     try {
       for (const [k, design] of designs.slice(0, 2).entries()) {
         const of = designs.length > 1 ? ` (${k + 1} of ${designs.length})` : '';
         this.busy(`Running ${scenario} · ${design} · seed ${seed}${of}…`, 0);
         const t0 = performance.now();
-        const trace = await this.sim.run({ scenario, design, seed, ...(weeks !== undefined ? { weeks } : {}) }, (f, phase) =>
+        const req: RunRequest = { scenario, design, seed, ...(weeks !== undefined ? { weeks } : {}) };
+        const trace = await this.sim.run(req, (f, phase) =>
           this.busy(`Running ${scenario} · ${design} · seed ${seed}${of}: ${phase} ${Math.round(f * 100)}% (${((performance.now() - t0) / 1000).toFixed(1)} s)`, f),
         );
+        this.made.set(trace, req);
         traces.push(trace);
       }
       clearError();
@@ -159,8 +188,47 @@ export class Sources {
       this.load(traces);
     } catch (err) {
       this.idle();
-      showError(messageOf(err), 'The run failed');
+      showError(messageOf(err) + keptNote(), 'The run failed');
+    } finally {
+      this.setRunning(false);
     }
+  }
+
+  /** The request a run on screen was made with in the browser, or null (a trace file). */
+  requestOf(trace: TraceFile): RunRequest | null {
+    return this.made.get(trace) ?? null;
+  }
+
+  /** Makes a run again with a live change (one more timeline entry); the page swaps it in. */
+  async remake(req: RunRequest): Promise<TraceFile | null> {
+    if (this.running) return null;
+    this.setRunning(true);
+    try {
+      const t0 = performance.now();
+      const trace = await this.sim.run(req, (f, phase) =>
+        this.busy(`Changing ${req.design} ${req.change ? `(${Math.round(req.change.at / 40) + 1})` : ''}: ${phase} ${Math.round(f * 100)}% (${((performance.now() - t0) / 1000).toFixed(1)} s)`, f),
+      );
+      this.made.set(trace, req);
+      this.idle('Changed: the run continues with the new policies.');
+      return trace;
+    } catch (err) {
+      this.idle();
+      showError(messageOf(err) + keptNote(), 'The change could not be made');
+      return null;
+    } finally {
+      this.setRunning(false);
+    }
+  }
+
+  /** While a run is under way the Run button is disabled (one run at a time). */
+  private setRunning(on: boolean): void {
+    this.running = on;
+    const button = document.querySelector<HTMLButtonElement>('#run-form button[type=submit]');
+    if (button) {
+      button.disabled = on;
+      button.textContent = on ? 'Running…' : 'Run';
+    }
+    document.body.dataset.running = String(on);
   }
 
   /** Acts on ?trace=…(&trace=…) and ?run=…&design=…&seed=…&weeks=…; true if it did something. */
@@ -177,10 +245,12 @@ export class Sources {
     }
     const run = params.get('run');
     if (run) {
-      const designs = (params.get('design') ?? 'island').split(',').filter(Boolean);
-      const seed = Number(params.get('seed') ?? '1');
-      const weeks = params.get('weeks');
-      void this.runInBrowser(run, designs, Number.isFinite(seed) ? seed : 1, weeks ? Number(weeks) : undefined);
+      const q = checkRunQuery(params);
+      if (typeof q === 'string') {
+        showError(q, 'The address asks for a run that cannot be made');
+        return true;
+      }
+      void this.runInBrowser(q.scenario, q.designs, q.seed, q.weeks);
       return true;
     }
     return false;

@@ -9,6 +9,7 @@
 
 import uPlot from 'uplot';
 import { WEEK_HOURS } from '../../sim/model/spec.js';
+import { addExport } from './explain/export.js';
 import { LINE } from './palette.js';
 
 export interface TimeChartOptions {
@@ -71,6 +72,8 @@ export class TimeChart {
       this.revealed(this.reveal ? 0 : this.full[0]!.length) as uPlot.AlignedData,
       this.el,
     );
+    // Numbers as computed (a stacked chart's columns are the stacked totals, as drawn).
+    addExport(this.el, this.plot, o.title.toLowerCase().slice(0, 60), () => this.full);
     this.now = document.createElement('div');
     this.now.className = 'chart-now';
     this.now.style.background = LINE.cursor;

@@ -11,7 +11,8 @@
 import { simulate } from '../../sim/model/simulate.js';
 import { Trace } from '../../sim/model/trace.js';
 import { toTraceFile } from '../../sim/model/trace-file.js';
-import { listScenarios, runSpec } from './scenarios.js';
+import { prepareRun } from './live/prepare.js';
+import { listScenarios } from './scenarios.js';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.js';
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
@@ -35,7 +36,8 @@ ctx.onmessage = (e: MessageEvent<WorkerRequest>) => {
       reply({ type: 'list', scenarios: listScenarios() });
       return;
     }
-    const r = runSpec(m.scenario, m.design, m.weeks, m.warmupWeeks);
+    // A live change is one more timeline entry: the run is made again from the start with it.
+    const r = prepareRun(m.scenario, m.design, m.weeks, m.warmupWeeks, m.change);
     const end = r.horizon + r.warmup;
     reply({ type: 'progress', id: m.id, fraction: 0, phase: 'simulating' });
     let lastSent = 0;

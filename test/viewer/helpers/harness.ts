@@ -41,6 +41,8 @@ export interface TestServer {
   requests: string[];
   /** Serves `body` at `path` (e.g. "/traces/a.json") from now on. */
   put(path: string, body: string | Buffer): void;
+  /** Answers `path` with a 302 redirect to `location` from now on. */
+  redirect(path: string, location: string): void;
   close(): Promise<void>;
 }
 
@@ -48,15 +50,22 @@ export interface TestServer {
  *  the in-memory files may be fetched by pages of other origins (another site). */
 export async function serve(root: string = DIST, opts: { cors?: boolean } = {}): Promise<TestServer> {
   const memory = new Map<string, Buffer>();
+  const redirects = new Map<string, string>();
   const requests: string[] = [];
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push(path);
+    const to = redirects.get(path);
+    if (to) {
+      res.writeHead(302, { location: to, 'cache-control': 'no-store' });
+      res.end();
+      return;
+    }
     const mem = memory.get(path);
     if (mem) {
       const cors = opts.cors ? { 'access-control-allow-origin': '*' } : {};
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...cors });
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-length': String(mem.length), 'cache-control': 'no-store', ...cors });
       res.end(mem);
       return;
     }
@@ -75,6 +84,7 @@ export async function serve(root: string = DIST, opts: { cors?: boolean } = {}):
     url: `http://127.0.0.1:${port}`,
     requests,
     put: (path, body) => memory.set(path, typeof body === 'string' ? Buffer.from(body) : body),
+    redirect: (path, location) => redirects.set(path, location),
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -1,6 +1,7 @@
-// Takes the README's two screenshots from the built viewer: docs/viewer-matrix.png
+// Takes the README's screenshots from the built viewer: docs/viewer-matrix.png
 // (one DPV island run mid-year) and docs/viewer-side-by-side.png (island and usm on
-// the same seed, in step). Traces come from scenarios/dpv.yaml through the scenario
+// the same seed, in step) and docs/viewer-trainer-1280x720.png (the same pair in trainer
+// mode at a projector's 1280×720). Traces come from scenarios/dpv.yaml through the scenario
 // loader (the same as `stroom trace dpv --design <d> --seed 2026`), or from the small
 // organisation scaled to 152 persons if the scenario does not load.
 //
@@ -23,6 +24,8 @@ async function trace(design: string): Promise<string> {
 
 /** Model time shown: week 30, Tuesday 14:00 (mid-year, the loop well formed). */
 const AT = 29 * 40 + 8 + 5;
+/** Trainer shot: 26 weeks after the end of DPV's warm-up (so the figures "so far" have data). */
+const TRAINER_AT = 65 * 40 + 8 + 5;
 
 async function main(): Promise<void> {
   if (!chromiumAvailable()) throw new Error('Chromium not found: apt-get install chromium');
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
   const shots = [
     { file: 'viewer-matrix.png', query: 'trace=shots/island.json', runs: 1, width: 1400, height: 980 },
     { file: 'viewer-side-by-side.png', query: 'trace=shots/island.json&trace=shots/usm.json', runs: 2, width: 1800, height: 1240 },
+    { file: 'viewer-trainer-1280x720.png', query: 'trace=shots/island.json&trace=shots/usm.json&trainer=1', runs: 2, width: 1280, height: 720, at: TRAINER_AT },
   ];
   for (const s of shots) {
     const browser = await launch({ width: s.width, height: s.height });
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
       const page = browser.context.pages()[0] ?? (await browser.context.newPage());
       await page.goto(`${server.url}/?${s.query}`);
       await page.waitForSelector(`body[data-runs="${s.runs}"]`, { timeout: 120_000 });
-      await page.evaluate(`(() => { const c = window.stroomViewer.app.clock; c.setSpeedIndex(3); c.seek(${AT}); })()`);
+      await page.evaluate(`(() => { const c = window.stroomViewer.app.clock; c.setSpeedIndex(3); c.seek(${'at' in s ? s.at : AT}); })()`);
       await page.waitForTimeout(800);
       const path = join(docs, s.file);
       await page.screenshot({ path });
