@@ -39,7 +39,7 @@ export async function runClaims(args: ClaimsArgs, setExit: (code: number) => voi
   const settings = {
     replications: reps ?? (quick ? st.quickReplications : st.replications),
     robustnessPoints: points ?? (quick ? st.quickRobustnessPoints : st.robustnessPoints),
-    robustnessReplications: st.robustnessReplications,
+    robustnessReplications: quick ? 1 : st.robustnessReplications,
     robustGridLoads: quick ? 2 : 3,
     ...(quick ? { maxGridLoads: 3 } : {}),
   };
@@ -63,9 +63,11 @@ export async function runClaims(args: ClaimsArgs, setExit: (code: number) => voi
     ? ablationPlan('island', 'usm', mainScenario.designs['island'] as unknown as AblationDesign, mainScenario.designs['usm'] as unknown as AblationDesign)
     : undefined;
   const ablationStart = tasks.length;
+  // The ablation only audits the designs: a quick run gives it the fewest replications an interval needs.
+  const ablationReps = quick ? 2 : settings.replications;
   const x = experiment(firstScenario);
   for (const v of ablation?.variants ?? []) {
-    for (let rep = 0; rep < settings.replications; rep++) {
+    for (let rep = 0; rep < ablationReps; rep++) {
       tasks.push({ scenarioId: loaded.scenarioFiles.get(firstScenario)!, design: v.design, seed: st.seed, replication: rep, horizon: x.horizon, warmup: warmupOf(firstScenario), ...(v.point ? { point: v.point } : {}) });
     }
   }
@@ -96,7 +98,7 @@ export async function runClaims(args: ClaimsArgs, setExit: (code: number) => voi
     let ablationOut: ClaimsReport['ablation'];
     if (ablation) {
       const { analyseAblation } = await import('../../experiment/ablation.js');
-      const per = settings.replications;
+      const per = ablationReps;
       const abRecords = records.slice(ablationStart).map((r, i) => ({ ...r, point: undefined, design: ablation.variants[Math.floor(i / per)]!.label }));
       ablationOut = ablationSummary(analyseAblation(ablation, abRecords, ABLATION_METRICS), ABLATION_METRICS);
     }
