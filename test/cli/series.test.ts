@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SERIES_NAMES } from '../../sim/model/index.js';
+import { STRAIN_SERIES } from '../../sim/model/strain.js';
 import { stroom, tempDir } from './helpers.js';
 
 const SMALL = 'test/scenario/fixtures/small.yaml';
@@ -45,7 +46,8 @@ describe('--series: replicated weekly series as tidy CSV', () => {
     const global = rows.filter((x) => x.stream === '' && x.team === '' && x.role === '' && x.person === '');
     // Warm-up of 2 weeks: observed weeks are 3 to 8.
     expect(new Set(rows.map((x) => x.week))).toEqual(new Set([3, 4, 5, 6, 7, 8]));
-    expect(global.length).toBe(6 * SERIES_NAMES.length * 3);
+    // The organisation's series: the model's list plus the strain index per role class.
+    expect(global.length).toBe(6 * (SERIES_NAMES.length + STRAIN_SERIES.length) * 3);
     expect(new Set(global.map((x) => `${x.replication}|${x.week}|${x.metric}`)).size).toBe(global.length);
     // Two streams with four series each, three teams with one.
     expect(rows.filter((x) => x.stream !== '').length).toBe(6 * 2 * 4 * 3);
