@@ -41,7 +41,7 @@ export async function runClaims(args: ClaimsArgs, setExit: (code: number) => voi
     robustnessPoints: points ?? (quick ? st.quickRobustnessPoints : st.robustnessPoints),
     robustnessReplications: quick ? 1 : st.robustnessReplications,
     robustGridLoads: quick ? 2 : 3,
-    ...(quick ? { maxGridLoads: 3 } : {}),
+    ...(quick ? { maxGridLoads: 2 } : {}),
   };
   const params = new Map([...loaded.scenarioDocs].map(([name, doc]) => {
     const sc = loaded.scenarios.get(name)!;
