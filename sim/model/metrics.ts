@@ -6,7 +6,7 @@ import { QuantileSketch, Tally } from '../stats/index.js';
 import { CAT_ABSENT, CAT_COMPENSATE, CAT_DESIGN, CAT_IDLE, CAT_MEETING, CAT_OFF, N_CATEGORIES } from './person.js';
 import { ESC_COLLISION } from './store.js';
 import { StreamMetrics } from './stream-metrics.js';
-import { meanPropensities, sumOnDuty } from './time-sums.js';
+import { managerTotals, meanPropensities, sumOnDuty } from './time-sums.js';
 import { Anatomy } from './anatomy.js';
 import { N_PARTS, PART_QUEUE, switchPart } from './attribution.js';
 import type { World } from './world.js';
@@ -339,7 +339,7 @@ export class Metrics {
     let backlog = 0;
     for (let c = 0; c < w.backlog.length; c++) backlog += w.backlog[c]!;
     s.design_backlog.push(backlog);
-    const mgr = this.managerTotals();
+    const mgr = managerTotals(this.w);
     const onDuty = sumOnDuty(mgr) - sumOnDuty(this.managerWeekStart);
     const share = (cat: number) => (onDuty > 0 ? (mgr[cat]! - this.managerWeekStart[cat]!) / onDuty : Number.NaN);
     s.manager_design_share.push(share(CAT_DESIGN));
@@ -364,16 +364,6 @@ export class Metrics {
 
   private weekStartTime = 0;
   private overtimeWeekStart = 0;
-
-  private managerTotals(): Float64Array {
-    const t = new Float64Array(N_CATEGORIES);
-    for (const p of this.w.persons) {
-      if (!p.isManager) continue;
-      p.account(this.w.sim.now);
-      for (let c = 0; c < N_CATEGORIES; c++) t[c] = t[c]! + p.time[c]!;
-    }
-    return t;
-  }
 
   series(): Record<SeriesName | 'week', Float64Array> {
     const out = { week: Float64Array.from(this.week.throughput.map((_, i) => i + 1)) } as Record<SeriesName | 'week', Float64Array>;

@@ -33,3 +33,14 @@ export function meanPropensities(w: World): { operator: number; manager: number 
   }
   return { operator: on > 0 ? os / on : Number.NaN, manager: mn > 0 ? ms / mn : Number.NaN };
 }
+
+/** Managers' time accounts summed by category, brought up to now. */
+export function managerTotals(w: World): Float64Array {
+  const t = new Float64Array(N_CATEGORIES);
+  for (const p of w.persons) {
+    if (!p.isManager) continue;
+    p.account(w.sim.now);
+    for (let c = 0; c < N_CATEGORIES; c++) t[c] = t[c]! + p.time[c]!;
+  }
+  return t;
+}
