@@ -57,6 +57,8 @@ function checkRows(checks: CheckResult[]): string[][] {
 function robustnessText(r: ClaimResult['robustness']): string[] {
   if (r === undefined) return ['Robustness: not computed (the claim cannot be tested, or no hypercube was run).'];
   const out = [`Robustness: the predicted direction of every check holds at ${r.holds} of ${r.points} points (${Math.round(r.share * 100)}%) of a Latin hypercube over ${r.params.length} assumption parameters (each ±50% of its value).`];
+  // PRIM needs several points per parameter before a box says where a claim fails.
+  if (r.holds < r.points && r.points < 4 * r.params.length) out.push(`Caution: ${r.points} points for ${r.params.length} parameters (fewer than 4 a parameter); the region below is a rough pointer, not a finding.`);
   if (r.failRegion !== undefined && r.failRegion.length > 0) {
     out.push(`Where it fails (PRIM box holding ${Math.round((r.failRegionCoverage ?? 0) * 100)}% of the failing points): ${r.failRegion.map((f) => `${f.param} in [${formatNumber(f.min)}, ${formatNumber(f.max)}]`).join('; ')}.`);
   } else if (r.holds < r.points) out.push('The failing points form no box narrower than the whole range: failures are scattered (noise at few replications per point, or many parameters together).');
