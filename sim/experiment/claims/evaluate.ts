@@ -47,6 +47,17 @@ export interface CheckSample {
   missing?: string;
 }
 
+/** Records of designs a and b paired by replication index (common random numbers). */
+function paired(records: readonly ReplicationRecord[], designs: readonly [string, string]): [ReplicationRecord, ReplicationRecord][] {
+  const b = byRep(records, designs[1]);
+  const out: [ReplicationRecord, ReplicationRecord][] = [];
+  for (const [rep, ra] of byRep(records, designs[0])) {
+    const rb = b.get(rep);
+    if (rb !== undefined) out.push([ra, rb]);
+  }
+  return out;
+}
+
 function metricOf(r: ReplicationRecord, metric: string): number {
   return r.metrics[metric] ?? Number.NaN;
 }
@@ -69,20 +80,11 @@ export function sampleCheck(c: Check, records: readonly ReplicationRecord[], low
     case 'tipping':
       return missing('a tipping check is evaluated from its grid of loads (tipping-check.ts)');
     case 'difference': {
-      const a = byRep(records, c.designs[0]);
-      const b = byRep(records, c.designs[1]);
-      const values: number[] = [];
-      const ref: number[] = [];
-      for (const [rep, ra] of a) {
-        const rb = b.get(rep);
-        if (rb === undefined) continue;
-        const va = metricOf(ra, c.metric);
-        values.push(metricOf(rb, c.metric) - va);
-        ref.push(va);
-      }
-      if (values.length === 0) return missing(`no paired records of ${c.designs.join(' and ')}`);
+      const pairs = paired(records, c.designs);
+      if (pairs.length === 0) return missing(`no paired records of ${c.designs.join(' and ')}`);
+      const values = pairs.map(([ra, rb]) => metricOf(rb, c.metric) - metricOf(ra, c.metric));
       if (values.every((v) => !Number.isFinite(v))) return missing(`metric ${c.metric} has no values`);
-      return { values, reference: mean(ref) };
+      return { values, reference: mean(pairs.map(([ra]) => metricOf(ra, c.metric))) };
     }
     case 'change': {
       const d = byRep(records, c.design);
@@ -97,34 +99,16 @@ export function sampleCheck(c: Check, records: readonly ReplicationRecord[], low
       return values.length > 0 ? { values, reference: mean(ref) } : missing(`no records of ${c.design}`);
     }
     case 'diff-in-diff': {
-      const a = byRep(records, c.designs[0]);
-      const b = byRep(records, c.designs[1]);
-      const values: number[] = [];
-      const ref: number[] = [];
-      for (const [rep, ra] of a) {
-        const rb = b.get(rep);
-        if (rb === undefined) continue;
-        if (ra.series?.[c.metric] === undefined) return missing(`weekly series ${c.metric} is not recorded`);
-        const [w0, w1] = c.windows;
-        const da = windowMean(ra, c.metric, w1) - windowMean(ra, c.metric, w0);
-        const db = windowMean(rb, c.metric, w1) - windowMean(rb, c.metric, w0);
-        values.push(db - da);
-        ref.push(windowMean(ra, c.metric, w0));
-      }
-      return values.length > 0 ? { values, reference: mean(ref) } : missing(`no paired records of ${c.designs.join(' and ')}`);
+      const pairs = paired(records, c.designs);
+      if (pairs.some(([ra]) => ra.series?.[c.metric] === undefined)) return missing(`weekly series ${c.metric} is not recorded`);
+      const [w0, w1] = c.windows;
+      const change = (r: ReplicationRecord) => windowMean(r, c.metric, w1) - windowMean(r, c.metric, w0);
+      const values = pairs.map(([ra, rb]) => change(rb) - change(ra));
+      return values.length > 0 ? { values, reference: mean(pairs.map(([ra]) => windowMean(ra, c.metric, w0))) } : missing(`no paired records of ${c.designs.join(' and ')}`);
     }
     case 'convergence': {
       if (low === undefined) return missing('the runs at the low level are missing');
-      const gap = (recs: readonly ReplicationRecord[]) => {
-        const a = byRep(recs, c.designs[0]);
-        const b = byRep(recs, c.designs[1]);
-        const out = new Map<number, number>();
-        for (const [rep, ra] of a) {
-          const rb = b.get(rep);
-          if (rb !== undefined) out.set(rep, metricOf(rb, c.metric) - metricOf(ra, c.metric));
-        }
-        return out;
-      };
+      const gap = (recs: readonly ReplicationRecord[]) => new Map(paired(recs, c.designs).map(([ra, rb]) => [ra.replication, metricOf(rb, c.metric) - metricOf(ra, c.metric)]));
       const normal = gap(records);
       const lowGap = gap(low);
       const sign = Math.sign(mean([...normal.values()])) || 1;
