@@ -118,7 +118,7 @@ function choose(w: World, p: PersonState): boolean {
     return true;
   }
   if (p.isManager && p.designShare > 0 && p.designThisWeek < p.designShare * p.spec.hoursPerWeek) {
-    const item = designItemFor(w);
+    const item = designItemFor(w, p);
     if (item >= 0) {
       startDesign(w, p, item);
       return true;
@@ -138,7 +138,7 @@ function choose(w: World, p: PersonState): boolean {
     }
   }
   if (p.isManager) {
-    const item = designItemFor(w);
+    const item = designItemFor(w, p);
     if (item >= 0) {
       startDesign(w, p, item);
       return true;

@@ -1,8 +1,9 @@
 // The result figures of extensions.ts: lead time per process kind, change agreements,
 // coaches, suppliers and the strain index (ids in EXT_METRICS, merged into METRICS).
 
-import { PROCESS_KINDS } from './spec.js';
+import { PROCESS_KINDS, WEEK_HOURS } from './spec.js';
 import { supplierUtilisation } from './mechanisms/suppliers.js';
+import { improveOpen } from './mechanisms/kinds.js';
 import type { World } from './world.js';
 
 export const EXT_METRICS = {
@@ -11,6 +12,9 @@ export const EXT_METRICS = {
   lead_time_change: 'mean lead time of completed change requests, waiting for their agreement included [h]',
   lead_time_agree: 'mean lead time of completed agree requests [h]',
   lead_time_improve: 'mean time from an improve request to the design work that answered it [h]',
+  improve_requests_per_week: 'improve requests taken into the design backlog (design work, outside the casework figures) [1/week]',
+  improve_open: 'improve requests design had not answered at the end of the window [requests]',
+  improve_open_age_mean: 'mean age of the improve requests design had not answered at the end of the window [h]',
   change_agreement_waits_per_100: 'change requests that waited for an agreement before their first step, per 100 requests',
   coach_answers_per_100: 'questions a coach took from the team, per 100 requests',
   supplier_wait_mean: "mean time a case waited in a supplier's queue [h]",
@@ -37,6 +41,8 @@ export interface SupplierSummary {
 
 export function extMetrics(w: World, arrivals: number, windowStart: number): Record<ExtMetricId, number> {
   const x = w.ext;
+  const improve = improveOpen(w);
+  const weeks = (w.sim.now - windowStart) / WEEK_HOURS;
   const lead = (k: (typeof PROCESS_KINDS)[number]) => {
     const i = PROCESS_KINDS.indexOf(k);
     return x.kindDone[i]! > 0 ? x.kindLead[i]! / x.kindDone[i]! : Number.NaN;
@@ -58,6 +64,9 @@ export function extMetrics(w: World, arrivals: number, windowStart: number): Rec
     lead_time_change: lead('change'),
     lead_time_agree: lead('agree'),
     lead_time_improve: lead('improve'),
+    improve_requests_per_week: x.kinds !== null && x.kinds.improveType >= 0 && weeks > 0 ? x.improveArrivals / weeks : Number.NaN,
+    improve_open: x.kinds !== null && x.kinds.improveType >= 0 ? improve.open : Number.NaN,
+    improve_open_age_mean: improve.ageMean,
     change_agreement_waits_per_100: per100(x.changeApprovals),
     coach_answers_per_100: per100(x.coachAnswers),
     supplier_wait_mean: done > 0 ? wait / done : Number.NaN,

@@ -49,6 +49,8 @@ export class Extensions {
   readonly coaches: number[][];
   coachAnswers = 0;
   changeApprovals = 0;
+  /** Improve requests taken into the design backlog over the window. */
+  improveArrivals = 0;
   readonly strain: Strain;
   readonly rng: { kinds: RandomStream; supplier: RandomStream };
 
@@ -85,7 +87,7 @@ export class Extensions {
   startWindow(now: number): void {
     this.kindDone.fill(0);
     this.kindLead.fill(0);
-    this.coachAnswers = this.changeApprovals = 0;
+    this.coachAnswers = this.changeApprovals = this.improveArrivals = 0;
     for (const s of this.suppliers) {
       s.done = s.waitSum = s.busyHours = s.contractQuestions = 0;
       s.maxBusy = s.busy;

@@ -18,7 +18,7 @@ import { TR_ARRIVE, TR_DONE, TR_EXTERNAL, TR_STEP_DONE, TR_STEP_START } from './
 import { TASK_OPERATE } from './person.js';
 import type { World } from './world.js';
 import { scaledDelay } from './load-schedule.js';
-import { kindAtArrival } from './mechanisms/kinds.js';
+import { improveAtArrival, kindAtArrival } from './mechanisms/kinds.js';
 import { supplierEnqueue } from './mechanisms/suppliers.js';
 
 /** Poisson draw by multiplication of uniforms (means here are small); `limit` is e^-mean, computed once per step in World. */
@@ -64,6 +64,7 @@ export function arrival(w: World, s: number): void {
     }
     r.external[base + k] = wait;
   }
+  if (improveAtArrival(w, id)) return;
   w.metrics.arrive(id);
   if (w.trace !== null) w.trace.add(now, TR_ARRIVE, r.serial[id]!, s, r.urgent[id]!);
   if (kindAtArrival(w, id)) return;

@@ -6,7 +6,7 @@
 // routes, rules, reserved time and meetings. Behaviour stays the scenario's; the
 // starting definitions (sharedDefinitions) are a fact of the start and cannot switch.
 
-import { POLICY_FIELD_KINDS, type ModelSpec, type Policies, type TimelineEntry } from './spec.js';
+import { POLICY_FIELD_KINDS, type ModelSpec, type PilotSpec, type Policies, type TimelineEntry } from './spec.js';
 import { validateModel } from './validate.js';
 
 export interface LiveChange {
@@ -14,6 +14,8 @@ export interface LiveChange {
   at: number;
   label: string;
   policies: Partial<Policies>;
+  /** Pilots the change brings (adopting a design that has them): scoped entries after `policies`. */
+  pilots?: PilotSpec[];
 }
 
 /** The policies of another design that a run can adopt mid-way (all but the starting definitions). */
@@ -26,14 +28,27 @@ export function adoptablePolicies(design: ModelSpec): Partial<Policies> {
   return out;
 }
 
+/** The pilots of another design, as a run adopts them mid-way (without the starting definitions); empty ones dropped. */
+export function adoptablePilots(design: ModelSpec): PilotSpec[] {
+  const out: PilotSpec[] = [];
+  for (const p of design.pilots ?? []) {
+    const { sharedDefinitions: _start, ...policies } = p.policies;
+    if (Object.keys(policies).length > 0) out.push({ label: p.label, scope: p.scope, policies });
+  }
+  return out;
+}
+
 /** A copy of `spec` with the change as one more timeline entry (kept in time order;
  *  an entry at the same time as an earlier one comes after it). Validated. */
 export function withLiveChange(spec: ModelSpec, change: LiveChange): ModelSpec {
-  const entry: TimelineEntry = { at: change.at, label: change.label, policies: { ...change.policies } };
+  const entries: TimelineEntry[] = [
+    { at: change.at, label: change.label, policies: { ...change.policies } },
+    ...(change.pilots ?? []).map((p) => ({ at: change.at, label: `${change.label}: ${p.label}`, policies: { ...p.policies }, scope: p.scope })),
+  ];
   const timeline = [...spec.timeline];
   let k = timeline.length;
-  while (k > 0 && timeline[k - 1]!.at > entry.at) k--;
-  timeline.splice(k, 0, entry);
+  while (k > 0 && timeline[k - 1]!.at > change.at) k--;
+  timeline.splice(k, 0, ...entries);
   const out: ModelSpec = { ...spec, timeline };
   validateModel(out);
   return out;

@@ -46,7 +46,7 @@ export class Metrics {
   problems = 0;
   visible = 0;
   signals = 0;
-  readonly answeredBy = [0, 0, 0, 0, 0, 0];
+  readonly answeredBy = [0, 0, 0, 0, 0, 0, 0, 0];
   externalWaitSum = 0;
   /** Lead-time parts summed over the window's completions (attribution.ts). */
   readonly partSum = new Float64Array(N_PARTS);

@@ -48,7 +48,12 @@ export function laterOverrides(b: BehaviourSpec): number[] {
   return out;
 }
 
-/** Sets the values of override `o` on its persons (a learned propensity is reset to the new value). */
+/**
+ * Sets the values of override `o` on its persons (a learned propensity is reset to the
+ * new value). A personal override describes the person named, so it passes over a
+ * newcomer who has taken their place by then; the values of a place (non-personal)
+ * apply to whoever holds it.
+ */
 export function applyOverride(w: World, o: BehaviourOverride): void {
   for (const id of o.persons) {
     const i = w.personIndex.get(id);
@@ -57,6 +62,7 @@ export function applyOverride(w: World, o: BehaviourOverride): void {
     PERSON_BEHAVIOUR_FIELDS.forEach((f, k) => {
       const v = o.values[f];
       if (v === undefined) return;
+      if (o.personal && p.replaced > 0) return;
       set(p, f, v);
       if (!o.personal) p.slot![k] = v;
     });

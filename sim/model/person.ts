@@ -130,6 +130,8 @@ export class PersonState {
   informalReachLimit = 0;
   /** Values of the place (without personal overrides), indexed as PERSON_BEHAVIOUR_FIELDS: where a newcomer starts. */
   slot: Float64Array | null = null;
+  /** Newcomers who have taken this place (turnover.ts): a personal override names the person who was there at the start only. */
+  replaced = 0;
   /** Holds tacit knowledge now (key persons leave; teams grow new ones). */
   isKey = false;
   /** Until this time the person is a newcomer who depends on key persons. */

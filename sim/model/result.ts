@@ -2,6 +2,7 @@
 // the CLI and the viewer), weekly series, per-cell queues, per-person summaries and the
 // optional trace. Everything is plain numbers and typed arrays.
 
+import { improveOpen } from './mechanisms/kinds.js';
 import { CATEGORY_NAMES, CAT_COMPENSATE, CAT_DESIGN, CAT_MEETING, N_CATEGORIES } from './person.js';
 import type { SeriesName } from './metrics.js';
 import { meanPropensities, sumBusy, sumOnDuty } from './time-sums.js';
@@ -90,7 +91,7 @@ export interface ModelRunResult {
   /** Mean queue per week per (team, stream): index (week * teams + team) * streams + stream. */
   cells: { teams: string[]; streams: string[]; queue: Float64Array };
   persons: PersonSummary[];
-  /** Whole-run conservation: arrived = completed + in system. */
+  /** Whole-run conservation of casework: arrived = completed + in system (improve requests, design work, are outside it). */
   conservation: { arrived: number; completed: number; inSystem: number };
   events: number;
   /** The window's metrics per value stream (STREAM_METRICS) and per team (TEAM_METRICS), by id. */
@@ -209,7 +210,7 @@ export function buildResult(w: World): ModelRunResult {
     series: { ...m.series(), ...w.ext.strain.series() },
     cells: { teams: w.spec.teams.map((t) => t.id), streams: w.spec.streams.map((s) => s.id), queue: Float64Array.from(m.cellSeries) },
     persons,
-    conservation: { arrived: m.arrivedTotal, completed: m.completedTotal, inSystem: w.requests.live },
+    conservation: { arrived: m.arrivedTotal, completed: m.completedTotal, inSystem: w.requests.live - improveOpen(w).open },
     events: w.sim.eventsFired,
     meetings: w.meetings.map((mt) => ({ id: mt.id, name: mt.name, kind: mt.kind })),
     suppliers: supplierSummaries(w, m.windowStart),

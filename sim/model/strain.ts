@@ -6,6 +6,7 @@
 //
 //   component                 counted as                                        weight
 //   contradictory instruction a line/process collision at the operator's pick   1
+//                             that no dominance rule settles, or that is contested
 //   improvisation             a question the person improvised around            1
 //   waiting on others         a case of theirs parked on a key person or an      0.5
 //                             escalation (one per park)

@@ -39,7 +39,7 @@ describe('process kinds', () => {
     }
   });
 
-  it('improve requests add signals to the design backlog and complete when design work answers them', () => {
+  it('improve requests add signals to the design backlog, are answered by design work and stay out of the casework figures', () => {
     const base = smallOrg();
     const mix = { ...base, streams: base.streams.map((s) => ({ ...s, processMix: { ...s.processMix, improve: 1 } })) };
     const off = runReps(mix, 4, 26 * 40);
@@ -50,8 +50,18 @@ describe('process kinds', () => {
     for (let i = 0; i < a.length; i++) expect(b[i]!).toBeGreaterThan(a[i]! + 50);
     for (const r of on) {
       expect(r.metrics.lead_time_improve).toBeGreaterThan(0);
+      expect(r.metrics.improve_requests_per_week).toBeGreaterThan(0);
+      expect(r.metrics.improve_open).toBeGreaterThanOrEqual(0);
       expect(r.conservation.arrived).toBe(r.conservation.completed + r.conservation.inSystem);
     }
+    // The same arrivals on the same seeds: with the rule on, the improve requests are
+    // taken out of the casework count, exactly (26 window weeks).
+    for (let i = 0; i < on.length; i++) {
+      const taken = on[i]!.metrics.improve_requests_per_week * 26;
+      expect(taken).toBeGreaterThan(0);
+      expect(on[i]!.metrics.arrivals + taken).toBeCloseTo(off[i]!.metrics.arrivals, 6);
+    }
+    for (const r of off) expect(r.metrics.improve_requests_per_week).toBeNaN();
     expect(pairedCI(off, on, 'designs_completed').lower).toBeGreaterThan(0);
   });
 

@@ -8,7 +8,8 @@ import { smallOrg } from './fixtures.js';
 import { runReps } from './helpers.js';
 import { wideOrg } from './people-fixture.js';
 import { World } from '../../sim/model/world.js';
-import { resetToSlot } from '../../sim/model/person-behaviour.js';
+import { applyOverride, resetToSlot } from '../../sim/model/person-behaviour.js';
+import { departure } from '../../sim/model/mechanisms/turnover.js';
 
 const WEEK = 40;
 const T = (name: (typeof TRACE_TYPES)[number]) => TRACE_TYPES.indexOf(name);
@@ -55,7 +56,8 @@ describe('people who differ', () => {
 
   it('an override from a given week takes effect at that week and not before', () => {
     const at = 10 * WEEK;
-    const base = smallOrg({ questionsPerCase: 0.8, coverage: 0.2, tacit: 0.1, behaviour: { improviseTendency: 0, signalPropensity: 0 } });
+    // No turnover: a personal override names the person, and passes over a newcomer in their place (next test).
+    const base = smallOrg({ questionsPerCase: 0.8, coverage: 0.2, tacit: 0.1, behaviour: { improviseTendency: 0, signalPropensity: 0, turnoverPerYear: 0 } });
     const sanne = withOverrides(base, [{ at, label: 'phase 1', persons: ['assess-op1', 'assess-op2'], values: { improviseTendency: 1 }, personal: true }]);
     const improvisedAt = (spec: ModelSpec) => {
       const r = simulate(spec, { seed: 5, horizon: 20 * WEEK, warmup: 0, trace: true });
@@ -84,6 +86,25 @@ describe('people who differ', () => {
     expect(other.improviseTendency).toBe(spec.behaviour.improviseTendency);
     resetToSlot(sanne);
     expect([sanne.improviseTendency, sanne.signalPropensity]).toEqual([0.2, spec.behaviour.signalPropensity]);
+  });
+
+  it('a later personal override passes over a newcomer who took the place before it; an override of the place does not', () => {
+    const later: BehaviourOverride[] = [
+      { at: 5 * WEEK, label: 'sanne', persons: ['assess-op1'], values: { improviseTendency: 0.9 }, personal: true },
+      { at: 5 * WEEK, label: 'team', persons: ['assess-op1'], values: { signalPropensity: 0.4 }, personal: false },
+    ];
+    const spec = withOverrides(smallOrg(), later);
+    const w = new World(spec, { seed: 1, replication: 0, horizon: WEEK, warmup: 0, trace: false });
+    const i = w.personIndex.get('assess-op1')!;
+    const place = w.persons[i]!;
+    departure(w, i);
+    for (const o of later) applyOverride(w, o);
+    expect(place.improviseTendency).toBe(spec.behaviour.improviseTendency);
+    expect(place.signalPropensity).toBe(0.4);
+    // Without the departure the person named gets both.
+    const w2 = new World(spec, { seed: 1, replication: 0, horizon: WEEK, warmup: 0, trace: false });
+    for (const o of later) applyOverride(w2, o);
+    expect(w2.persons[i]!.improviseTendency).toBe(0.9);
   });
 });
 

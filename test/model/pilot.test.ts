@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ModelRunResult, type ModelSpec, simulate, type StreamMetricId, TRACE_TYPES, validateModel } from '../../sim/model/index.js';
 import { World } from '../../sim/model/world.js';
+import { designItemFor } from '../../sim/model/mechanisms/design.js';
 import { pairedDifference } from '../../sim/stats/index.js';
 import { runReps } from './helpers.js';
 import { wideOrg } from './people-fixture.js';
@@ -85,6 +86,25 @@ describe('a scoped timeline entry', () => {
     const share = (id: string) => w.persons[w.personIndex.get(id)!]!.designShare;
     expect(share('decide-manager')).toBe(0.3); // manages decide and field
     expect(share('assess-manager')).toBe(0);
+  });
+
+  it("a scoped team's manager designs for the pilot's streams first; everyone else for the whole backlog", () => {
+    const spec: ModelSpec = {
+      ...wideOrg(),
+      pilots: [{ label: 'usm on inspections', scope: { streams: ['inspections'], teams: ['field'] }, policies: { protectedDesignShare: 0.3 } }],
+    };
+    const w = new World(spec, { seed: 1, replication: 0, horizon: WEEK, warmup: 0, trace: false });
+    const cell = (stream: string) => w.stream(stream) * w.nTypes;
+    // The busiest cell is outside the pilot; the pilot's own cell has fewer signals.
+    w.backlog[cell('permits')] = 9;
+    w.backlog[cell('inspections')] = 2;
+    const p = (id: string) => w.persons[w.personIndex.get(id)!]!;
+    expect(designItemFor(w, p('field-manager'))).toBe(cell('inspections'));
+    expect(designItemFor(w, p('assess-manager'))).toBe(cell('permits'));
+    expect(designItemFor(w)).toBe(cell('permits'));
+    // Nothing of the pilot's due: the pilot's manager takes from the rest.
+    w.backlog[cell('inspections')] = 0;
+    expect(designItemFor(w, p('field-manager'))).toBe(cell('permits'));
   });
 });
 

@@ -6,7 +6,7 @@
 
 import { describe, expect, test } from 'vitest';
 import { simulate, toTraceFile, type ModelSpec } from '../../sim/model/index.js';
-import { adoptablePolicies } from '../../sim/model/live-change.js';
+import { adoptablePilots, adoptablePolicies, withLiveChange } from '../../sim/model/live-change.js';
 import { smallSpec } from '../../viewer/src/builtin-small.js';
 import { prepareRun } from '../../viewer/src/live/prepare.js';
 
@@ -53,6 +53,20 @@ describe('live policy change = a run with a timeline entry at that week', () => 
     expect(r.spec.teams).toEqual(base.teams);
     expect(r.spec.behaviour).toEqual(base.behaviour);
     expect(r.change!.label).toBe('from week 5: the policies of usm');
+  });
+
+  test("adopting a design with pilots brings its pilots as scoped entries at the same week", () => {
+    const pilotDesign: ModelSpec = {
+      ...smallSpec('usm', 20, WEEKS + WARM),
+      pilots: [{ label: 'permits first', scope: { streams: ['permits'], teams: [] }, policies: { dominance: 'process', sharedDefinitions: true } }],
+    };
+    const pilots = adoptablePilots(pilotDesign);
+    expect(pilots).toEqual([{ label: 'permits first', scope: { streams: ['permits'], teams: [] }, policies: { dominance: 'process' } }]);
+    const changed = withLiveChange(base, { at: AT, label: 'adopt', policies: adoptablePolicies(pilotDesign), pilots });
+    const added = changed.timeline.filter((e) => e.at === AT);
+    expect(added.map((e) => e.scope?.streams ?? null)).toEqual([null, ['permits']]);
+    const byHand: ModelSpec = { ...base, timeline: [...base.timeline, ...added] };
+    expect(run(changed).metrics).toEqual(run(byHand).metrics);
   });
 
   test('a change off a week boundary or outside the run is refused', () => {

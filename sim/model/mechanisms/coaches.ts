@@ -4,17 +4,22 @@
 // independence later than other teams (003:L1289-1291); the model does not set that,
 // it follows from the rules already there:
 //
-// The rule: while `policies.coaching` is on (a timeline gives the window), a question
-// that neither an agreement nor a key person answers, raised in a team that has a coach
-// (role `coach:<team>`), goes to the coach instead of becoming a problem: the case waits
-// until the coach has answered it (the question type's answer effort). The coach's
-// answer is like a hero's fix: it leaves a visible design signal only with
-// `untracedVisibility`, and the operator neither improvises, escalates nor signals, so
-// they learn nothing about signalling (learning.ts) and design sees fewer of the
-// team's problems (design.ts). While coached the team escalates less; its explicit
-// coverage grows more slowly than an uncoached team's, and when the coach leaves the
-// questions come back as escalations. Questions already with the coach when coaching
-// ends are still answered. Stream: `visibility` (as for other untraced fixes).
+// The rule: while `policies.coaching` is on (a timeline gives the window), a team that
+// has a coach (role `coach:<team>`) passes what it cannot answer itself to the coach
+// instead of up the line. Which is structure: the coach is where an escalation goes.
+// What the operator does with an unanswered question is drawn exactly as without a
+// coach (questions.ts: signal, improvise, or pass on, with the person's own
+// propensities); only the receiver changes:
+//   - a signalled question is on the design backlog as always, and the coach answers
+//     the case;
+//   - a question passed on plainly goes to the coach, who answers it (the question
+//     type's answer effort) while the case waits. Like a hero's fix, the answer leaves
+//     a visible design signal only with `untracedVisibility`: it never reaches the
+//     managers and meetings where escalations become agreements and design signals.
+// While coached the team escalates less; what made its coverage grow (managers and
+// meetings seeing its problems) reaches design less often, and when the coach leaves
+// the questions come back as escalations. Questions already with the coach when
+// coaching ends are still answered. Stream: `visibility` (as for other untraced fixes).
 
 import { workArrives } from '../agents.js';
 import { PART_KEY_PERSON, switchPart } from '../attribution.js';
@@ -36,8 +41,8 @@ export function coachFor(w: World, team: number): number {
   return fallback;
 }
 
-/** Hands question q of case id to coach c: the case waits for the answer. */
-export function askCoach(w: World, id: number, q: number, c: number): void {
+/** Hands question q of case id to coach c: the case waits for the answer. `visible`: already on the backlog (signalled). */
+export function askCoach(w: World, id: number, q: number, c: number, visible: boolean): void {
   const r = w.requests;
   const coach: PersonState = w.persons[c]!;
   r.status[id] = R_PARKED;
@@ -45,7 +50,7 @@ export function askCoach(w: World, id: number, q: number, c: number): void {
   coach.consults.push(id);
   coach.consultTypes.push(q);
   if (w.observing) w.ext.coachAnswers++;
-  if (w.rng.visibility.next() < w.spec.behaviour.untracedVisibility) {
+  if (!visible && w.rng.visibility.next() < w.spec.behaviour.untracedVisibility) {
     recordSignal(w, r.stream[id]!, q);
     w.metrics.visibleProblem();
   }

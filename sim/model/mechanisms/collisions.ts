@@ -46,7 +46,6 @@ export function pickNextCase(w: World, team: number, p: PersonState): number {
       const pc = w.streamCoordinator[ps]!;
       if (pc >= 0 && pol.processCoordinator[ps] !== PC_NONE) {
         w.metrics.collision();
-        w.ext.strain.add(p.index, STRAIN_CONTRADICTION);
         const ls = r.stream[lineCase]!;
         if (pol.scoped && pol.streamInScope[ls] !== pol.streamInScope[ps]) {
           w.metrics.byStream.boundaryCollision(ls);
@@ -62,6 +61,9 @@ export function pickNextCase(w: World, team: number, p: PersonState): number {
         const contested =
           r.urgent[loser] === 1 ||
           (dominance === DOM_NONE && (atRisk(w, loser) || w.rng.collision.next() < w.spec.behaviour.contestTendency));
+        // A rule that settles the collision gives the operator one instruction; without
+        // one, or when the loser is fought for, they are caught between two (strain.ts).
+        if (contested || dominance === DOM_NONE) w.ext.strain.add(p.index, STRAIN_CONTRADICTION);
         if (contested) {
           w.metrics.collisionEscalation();
           escalate(w, loser, w.handoverType, ESC_COLLISION, false);

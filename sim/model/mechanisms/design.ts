@@ -50,19 +50,67 @@ export function signalEscalation(w: World, e: number, author: number = NO_AUTHOR
   }
 }
 
-/** The backlog cell most worth designing now, or -1. */
-export function designItemFor(w: World): number {
+/**
+ * The backlog cell most worth designing now, or -1. A manager of a team inside a pilot's
+ * scope, or a process manager of a stream in it (policy-state.ts), designs for the pilot
+ * first: the cells of the streams the scope names (or, where it names teams only, of the
+ * streams passing through their team); the rest of the backlog when none of those is
+ * due. Everyone else takes from the whole backlog.
+ */
+export function designItemFor(w: World, p: PersonState | null = null): number {
+  if (p !== null && w.scoped.scoped) {
+    const streams = pilotStreams(w, p);
+    if (streams !== null) {
+      const own = bestCell(w, streams);
+      if (own >= 0) return own;
+    }
+  }
+  return bestCell(w, null);
+}
+
+function bestCell(w: World, streams: Uint8Array | null): number {
   let best = -1;
   let most = w.spec.behaviour.designSignalThreshold - 1;
   const n = w.backlog.length;
+  const nTypes = w.nTypes;
   for (let c = 0; c < n; c++) {
     const v = w.backlog[c]!;
-    if (v > most && w.designHeld[c] === 0) {
+    if (v > most && w.designHeld[c] === 0 && (streams === null || streams[(c / nTypes) | 0] === 1)) {
       most = v;
       best = c;
     }
   }
   return best;
+}
+
+const pilotStreamCache = new WeakMap<PersonState, Uint8Array | null>();
+
+/** The streams a manager designs for first (null: not a pilot's manager). */
+function pilotStreams(w: World, p: PersonState): Uint8Array | null {
+  const cached = pilotStreamCache.get(p);
+  if (cached !== undefined) return cached;
+  const pol = w.scoped;
+  const out = new Uint8Array(w.nStreams);
+  const streamsNamed = pol.streamInScope.includes(1);
+  let any = false;
+  for (const t of p.managerTeams) {
+    if (pol.teamInScope[t] !== 1) continue;
+    for (let s = 0; s < w.nStreams; s++) {
+      if (streamsNamed ? pol.streamInScope[s] === 1 : w.stepTeam[s]!.includes(t)) {
+        out[s] = 1;
+        any = true;
+      }
+    }
+  }
+  for (const s of p.managerStreams) {
+    if (pol.streamInScope[s] === 1) {
+      out[s] = 1;
+      any = true;
+    }
+  }
+  const result = any ? out : null;
+  pilotStreamCache.set(p, result);
+  return result;
 }
 
 export function startDesign(w: World, p: PersonState, cell: number): void {

@@ -17,9 +17,11 @@
 //   - improve (how do we get better, 001:L2449): design work, not casework. It adds a
 //     visible signal to the design backlog cell (stream, `improveQuestionType`) and
 //     waits, occupying nobody, until design work on that cell takes effect; then it is
-//     complete. Where design never comes, it never completes (it stays in the WIP).
-//     Its lead time is booked to the `manager` part (waiting on those who design); a
-//     request that arrives while the cell's design is under way is answered by it.
+//     answered. It is kept out of the casework figures (arrivals, WIP, lead time, due
+//     dates, per-100 rates): `improve_requests_per_week`, `lead_time_improve` and, for
+//     those design has not answered yet, `improve_open` and `improve_open_age_mean`
+//     report it. A request that arrives while the cell's design is under way is
+//     answered by it.
 //   - operate and agree: the plain flow. (An agree request, making a service agreement
 //     with a client, has no rule of its own yet.)
 //
@@ -30,9 +32,27 @@ import { PART_MANAGER, switchPart } from '../attribution.js';
 import { KIND_CHANGE, KIND_IMPROVE, KIND_RECOVER } from '../extensions.js';
 import { R_PARKED } from '../store.js';
 import type { TeamQueue } from '../team-queue.js';
-import { TR_DONE } from '../trace.js';
 import type { World } from '../world.js';
 import { recordSignal } from './design.js';
+
+/**
+ * An improve request is design work: true if the rule takes it (into the design backlog,
+ * outside the casework figures), before the request is counted as an arrival.
+ */
+export function improveAtArrival(w: World, id: number): boolean {
+  const rules = w.ext.kinds;
+  if (rules === null || rules.improveType < 0) return false;
+  const r = w.requests;
+  if (r.kind[id] !== KIND_IMPROVE) return false;
+  const s = r.stream[id]!;
+  const cell = s * w.nTypes + rules.improveType;
+  r.step[id] = 0;
+  r.status[id] = R_PARKED;
+  w.ext.improveWaiting[cell]!.push(id);
+  if (w.observing) w.ext.improveArrivals++;
+  recordSignal(w, s, rules.improveType);
+  return true;
+}
 
 /**
  * Applies the rule of a new request's kind before its first step. True if the rule
@@ -45,15 +65,6 @@ export function kindAtArrival(w: World, id: number): boolean {
   const r = w.requests;
   const kind = r.kind[id]!;
   const s = r.stream[id]!;
-  if (kind === KIND_IMPROVE && rules.improveType >= 0) {
-    const cell = s * w.nTypes + rules.improveType;
-    r.step[id] = 0;
-    r.status[id] = R_PARKED;
-    switchPart(w, id, PART_MANAGER);
-    w.ext.improveWaiting[cell]!.push(id);
-    recordSignal(w, s, rules.improveType);
-    return true;
-  }
   if (kind === KIND_CHANGE && rules.changeType >= 0) {
     const q = rules.changeType;
     if (w.ext.rng.kinds.next() < w.explicit[s * w.nTypes + q]!) return false;
@@ -86,16 +97,28 @@ export function recoverPosition(w: World, queue: TeamQueue): number {
   return -1;
 }
 
-/** Design work took effect on a cell: the improve requests waiting for it are done. */
+/** Design work took effect on a cell: the improve requests waiting for it are answered. */
 export function improveDone(w: World, cell: number): void {
   const waiting = w.ext.improveWaiting[cell];
   if (waiting === undefined || waiting.length === 0) return;
   const r = w.requests;
   for (const id of waiting) {
-    if (w.trace !== null) w.trace.add(w.sim.now, TR_DONE, r.serial[id]!, r.stream[id]!, w.sim.now - r.arrival[id]!);
     w.ext.complete(r.kind[id]!, w.sim.now - r.arrival[id]!, w.observing);
-    w.metrics.complete(id);
     r.release(id);
   }
   waiting.length = 0;
+}
+
+/** Improve requests design has not answered yet, and their mean age now [h]. */
+export function improveOpen(w: World): { open: number; ageMean: number } {
+  const r = w.requests;
+  let open = 0;
+  let age = 0;
+  for (const waiting of w.ext.improveWaiting) {
+    for (const id of waiting) {
+      open++;
+      age += w.sim.now - r.arrival[id]!;
+    }
+  }
+  return { open, ageMean: open > 0 ? age / open : Number.NaN };
 }

@@ -14,7 +14,9 @@
 //     propensity (it is escalated and recorded as a visible design signal that they
 //     will learn from: learning.ts); otherwise improvises with the improvise tendency
 //     (extra effort, rework risk; visible only with `untracedVisibility`), or escalates
-//     it plainly (whether that becomes visible depends on who receives it).
+//     it plainly (whether that becomes visible depends on who receives it). Where the
+//     team has a coach present (coaches.ts), what the operator signals or escalates
+//     goes to the coach instead of up the line; the draws are the same.
 // The same rule in every design: designs change what answers questions and whether
 // signals are answered, never the propensities.
 // Streams: `question-types` (which type arises), `coverage` (which answer applies),
@@ -44,7 +46,11 @@ export const HOW_TACIT = 2;
 export const HOW_IMPROVISED = 3;
 export const HOW_ESCALATED = 4;
 export const HOW_SIGNALLED = 5;
-export const HOW_NAMES = ['explicit', 'meeting', 'tacit', 'improvised', 'escalated', 'signalled'] as const;
+/** Passed on to the team's coach (coaches.ts). */
+export const HOW_COACH = 6;
+/** Through a supplier's contract path (suppliers.ts). */
+export const HOW_CONTRACT = 7;
+export const HOW_NAMES = ['explicit', 'meeting', 'tacit', 'improvised', 'escalated', 'signalled', 'coach', 'contract'] as const;
 
 /** Settles the open questions of a case's current step. False if one parked the case. */
 export function resolveQuestions(w: World, id: number, operator: PersonState): boolean {
@@ -85,21 +91,24 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
       return PARKED;
     }
   }
-  // Nobody answers: a problem has occurred.
+  // Nobody answers: a problem has occurred. The operator's own draws decide what they
+  // do with it; a coach present for the team (coaches.ts) is where what they pass on goes.
   w.metrics.problem();
   const coach = coachFor(w, team);
-  if (coach >= 0 && coach !== person.index) {
-    // A coach takes what the team cannot answer itself (coaches.ts).
-    w.ext.strain.add(person.index, STRAIN_WAITING);
-    askCoach(w, id, q, coach);
-    return PARKED;
-  }
+  const toCoach = coach >= 0 && coach !== person.index;
   if (w.rng.signal.next() < person.signalPropensity) {
     w.ext.strain.add(person.index, STRAIN_WAITING);
     note(w, id, q, HOW_SIGNALLED, PARKED);
     r.status[id] = R_PARKED;
-    const e = escalate(w, id, q, reason, true);
     w.metrics.operatorSignal();
+    if (toCoach) {
+      // The signal is on the backlog all the same; the coach answers the case.
+      recordSignal(w, s, q, person.index);
+      w.metrics.visibleProblem();
+      askCoach(w, id, q, coach, true);
+      return PARKED;
+    }
+    const e = escalate(w, id, q, reason, true);
     signalEscalation(w, e, person.index);
     return PARKED;
   }
@@ -113,9 +122,14 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
     }
     return note(w, id, q, HOW_IMPROVISED, IMPROVISED);
   }
-  note(w, id, q, HOW_ESCALATED, PARKED);
   w.ext.strain.add(person.index, STRAIN_WAITING);
   r.status[id] = R_PARKED;
+  if (toCoach) {
+    note(w, id, q, HOW_COACH, PARKED);
+    askCoach(w, id, q, coach, false);
+    return PARKED;
+  }
+  note(w, id, q, HOW_ESCALATED, PARKED);
   escalate(w, id, q, reason, true);
   return PARKED;
 }

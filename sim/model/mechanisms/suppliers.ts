@@ -6,25 +6,30 @@
 // (external waits, handover to the next team).
 //
 // Questions about the supplier's part arise when the supplier takes the case up (the
-// step's `questionsPerCase`). Where they go is structure (`policies.supplierInterface`):
+// step's `questionsPerCase`). Every design keeps the contract path: the supplier can
+// always be asked through its contract, and the answer comes back after the supplier's
+// `contractResponse` time while the case waits outside any queue (booked as an external
+// wait). What the structure (`policies.supplierInterface`) changes is what comes first
+// and who sees it:
 //   - contract (island): the supplier holds the knowledge of its part, its tooling and
-//     its exceptions (001:L3570-3574); the organisation's agreements do not reach it, so
-//     each question goes through the contract path and comes back after the supplier's
-//     `contractResponse` time. The case waits outside the queue, occupying nobody.
-//   - shared (USM): the supplier works behind the shared process interface (001:L3579-3581,
-//     L3585): a question is answered by the stream's explicit agreements with their
-//     coverage, as inside the organisation; what they leave open is a problem that is
-//     escalated and routed like any question of its scope, from the team that holds the
-//     supplier relation (the step's `team`).
+//     its exceptions (001:L3570-3574); the organisation's agreements do not reach it,
+//     so each question is a problem that goes through the contract path. It reaches
+//     the design backlog only as an untraced fix does (`untracedVisibility`).
+//   - shared (USM): the supplier works behind the shared process interface
+//     (001:L3579-3581, L3585): the stream's explicit agreements, with their coverage,
+//     and live meeting agreements answer a question as inside the organisation; what
+//     they leave open still goes through the contract path, and, being registered at
+//     the shared interface, is a visible design signal for the stream.
 // Behaviour is shared: the same service, questions, response times and people in both.
-// Streams: `question-types`, `coverage` (as mechanism 1), `supplier` (contract times).
+// Streams: `question-types`, `coverage` (as mechanism 1), `visibility`, `supplier`
+// (contract times).
 
 import { PART_EXTERNAL, queuePart, switchPart, workPart } from '../attribution.js';
 import type { SupplierState } from '../extensions.js';
-import { ESC_QUESTION, R_EXTERNAL, R_IN_SERVICE, R_PARKED, R_QUEUED } from '../store.js';
+import { R_EXTERNAL, R_IN_SERVICE, R_QUEUED } from '../store.js';
 import type { World } from '../world.js';
-import { escalate } from './escalation.js';
-import { HOW_EXPLICIT, HOW_MEETING, HOW_ESCALATED } from './questions.js';
+import { recordSignal } from './design.js';
+import { HOW_CONTRACT, HOW_EXPLICIT, HOW_MEETING } from './questions.js';
 
 /** Books busy server-hours up to now and changes the number of busy servers. */
 function setBusy(w: World, s: SupplierState, busy: number): void {
@@ -62,32 +67,41 @@ export function supplierNext(w: World, sup: number): void {
   }
 }
 
-/** Settles the open questions of a case at a supplier's step; false if one took it away. */
+/** Settles the open questions of a case at a supplier's step; false if one went through the contract path. */
 function supplierQuestions(w: World, id: number): boolean {
   const r = w.requests;
   const s = r.stream[id]!;
+  const shared = w.policy.supplierInterface === 'shared';
   while (r.questionsLeft[id]! > 0) {
     const q = w.rng.questionTypes.pickWeighted(w.typeWeights, w.typeWeightTotal);
-    if (w.policy.supplierInterface === 'shared') {
+    if (shared) {
       const cell = s * w.nTypes + q;
-      if (w.rng.coverage.next() < w.explicit[cell]!) w.metrics.question(HOW_EXPLICIT);
-      else if (w.meetingValidUntil[cell]! > w.sim.now) w.metrics.question(HOW_MEETING);
-      else {
-        w.metrics.problem();
-        w.metrics.question(HOW_ESCALATED);
-        r.status[id] = R_PARKED;
-        escalate(w, id, q, ESC_QUESTION, true);
-        return false;
+      if (w.rng.coverage.next() < w.explicit[cell]!) {
+        w.metrics.question(HOW_EXPLICIT);
+        r.questionsLeft[id] = r.questionsLeft[id]! - 1;
+        continue;
       }
-    } else {
-      const sup = w.ext.suppliers[w.ext.stepSupplier[s]![r.step[id]!]!]!;
-      if (w.observing) sup.contractQuestions++;
-      r.status[id] = R_EXTERNAL;
-      switchPart(w, id, PART_EXTERNAL);
-      w.sim.schedule(sup.contract.sample(w.ext.rng.supplier), w.kinds.contractDone, id);
-      return false;
+      if (w.meetingValidUntil[cell]! > w.sim.now) {
+        w.metrics.question(HOW_MEETING);
+        r.questionsLeft[id] = r.questionsLeft[id]! - 1;
+        continue;
+      }
     }
-    r.questionsLeft[id] = r.questionsLeft[id]! - 1;
+    // A problem: only the supplier can answer it, through the contract.
+    w.metrics.problem();
+    w.metrics.question(HOW_CONTRACT);
+    if (shared || w.rng.visibility.next() < w.spec.behaviour.untracedVisibility) {
+      recordSignal(w, s, q);
+      w.metrics.visibleProblem();
+    }
+    const sup = w.ext.suppliers[w.ext.stepSupplier[s]![r.step[id]!]!]!;
+    if (w.observing) sup.contractQuestions++;
+    const wait = sup.contract.sample(w.ext.rng.supplier);
+    r.externalSum[id] = r.externalSum[id]! + wait;
+    r.status[id] = R_EXTERNAL;
+    switchPart(w, id, PART_EXTERNAL);
+    w.sim.schedule(wait, w.kinds.contractDone, id);
+    return false;
   }
   return true;
 }

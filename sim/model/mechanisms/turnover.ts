@@ -37,6 +37,7 @@ export function departure(w: World, person: number): void {
   const now = w.sim.now;
   p.joined = now;
   p.newcomerUntil = now + b.newcomerPeriod;
+  p.replaced++;
   resetToSlot(p);
   forgetAuthor(w, person);
   w.metrics.departure(p.isKey);

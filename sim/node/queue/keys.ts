@@ -20,7 +20,7 @@ import type { ModelSpec } from '../../model/index.js';
 // also 3: issue 13 (per-person behaviour, pilots: byStream gains boundary_collisions_per_100 and
 // boundary_handovers_per_100; specs gain behaviour.overrides and pilots).
 // also 3: issue 13: metrics per process kind, suppliers, coaches and the strain index; strain series.
-export const RESULT_FORMAT = 3;
+export const RESULT_FORMAT = 4;
 
 /** Redis key prefix of everything stroom stores, BullMQ's queue keys included. */
 export const PREFIX = 'stroom';

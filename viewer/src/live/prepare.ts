@@ -3,7 +3,7 @@
 // run changed "now" in the viewer is the same run a scenario file with that entry would
 // give. DOM-free; the worker and a Node test both use it.
 
-import { adoptablePolicies, withLiveChange, type LiveChange } from '../../../sim/model/live-change.js';
+import { adoptablePilots, adoptablePolicies, withLiveChange, type LiveChange } from '../../../sim/model/live-change.js';
 import type { Policies } from '../../../sim/model/spec.js';
 import { runSpec, type RunSpec } from '../scenarios.js';
 
@@ -34,8 +34,10 @@ export function prepareRun(scenario: string, design: string, weeks?: number, war
   if (!(Number.isFinite(change.at) && change.at > 0 && change.at < end && change.at % 40 === 0)) {
     throw new Error(`a change must start at a week boundary inside the run (1 to ${Math.round(end / 40) - 1} weeks in); got hour ${change.at}`);
   }
-  const policies = change.design ? adoptablePolicies(runSpec(scenario, change.design, weeks, warmupWeeks).spec) : (change.policies ?? {});
-  if (Object.keys(policies).length === 0) throw new Error('the change names no policy');
-  const live: LiveChange = { at: change.at, label: describeChange(change), policies };
+  const adopted = change.design ? runSpec(scenario, change.design, weeks, warmupWeeks).spec : null;
+  const policies = adopted ? adoptablePolicies(adopted) : (change.policies ?? {});
+  const pilots = adopted ? adoptablePilots(adopted) : [];
+  if (Object.keys(policies).length === 0 && pilots.length === 0) throw new Error('the change names no policy');
+  const live: LiveChange = { at: change.at, label: describeChange(change), policies, ...(pilots.length > 0 ? { pilots } : {}) };
   return { ...r, spec: withLiveChange(r.spec, live), change: live };
 }
