@@ -18,6 +18,8 @@ export const FATE_LABELS: Readonly<Record<string, string>> = {
   referred: 'referred up a level',
   signalled: 'signalled (left to the system)',
   meeting: 'settled in a meeting',
+  coach: 'answered by a coach',
+  contract: "answered through a supplier's contract",
   withdrawn: 'withdrawn (case moved on)',
   open: 'still open at the end',
 };

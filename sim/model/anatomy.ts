@@ -1,6 +1,6 @@
 // The loop's anatomy: what became of every problem of the observation window (a
 // question nobody could answer, or a contested collision). Its fate is how it ended:
-// improvised around, or, once escalated, resolved by a coordinator, compensated,
+// improvised around, answered by a coach, answered through a supplier's contract, or, once escalated, resolved by a coordinator, compensated,
 // referred, left to the system (signalled), settled in a meeting, withdrawn because its
 // case moved on, or still open at the end. Independently of its fate, a problem may have
 // become a visible design signal, and a visible problem may have led to design work that
@@ -12,7 +12,7 @@ import { OUTCOMES } from './store.js';
 import type { World } from './world.js';
 
 /** Fates of a problem, in the order of the result. */
-export const FATES = ['improvised', 'resolved', 'compensated', 'referred', 'signalled', 'meeting', 'withdrawn', 'open'] as const;
+export const FATES = ['improvised', 'resolved', 'compensated', 'referred', 'signalled', 'meeting', 'coach', 'contract', 'withdrawn', 'open'] as const;
 export type Fate = (typeof FATES)[number];
 
 export interface AnatomyResult {
@@ -33,6 +33,9 @@ export class Anatomy {
   private readonly ended = new Float64Array(OUTCOMES.length);
   private raised = 0;
   improvised = 0;
+  /** Problems a coach answered (coaches.ts) and problems only a supplier could answer (suppliers.ts). */
+  coach = 0;
+  contract = 0;
   private visible = 0;
   private designed = 0;
   private designTimeSum = 0;
@@ -54,7 +57,7 @@ export class Anatomy {
 
   reset(): void {
     this.ended.fill(0);
-    this.raised = this.improvised = this.visible = this.designed = this.designTimeSum = 0;
+    this.raised = this.improvised = this.coach = this.contract = this.visible = this.designed = this.designTimeSum = 0;
     this.count.fill(0);
     this.timeSum.fill(0);
     this.countAtStart.fill(0);
@@ -99,7 +102,7 @@ export class Anatomy {
     let endedTotal = 0;
     for (let o = 1; o < OUTCOMES.length; o++) endedTotal += this.ended[o]!;
     const at = (name: (typeof OUTCOMES)[number]) => this.ended[OUTCOMES.indexOf(name)]!;
-    const problems = this.improvised + this.raised;
+    const problems = this.improvised + this.coach + this.contract + this.raised;
     return {
       problems_per_100: per100(problems),
       fates: {
@@ -109,6 +112,8 @@ export class Anatomy {
         referred: per100(at('referred')),
         signalled: per100(at('signalled')),
         meeting: per100(at('meeting')),
+        coach: per100(this.coach),
+        contract: per100(this.contract),
         withdrawn: per100(at('withdrawn')),
         open: per100(Math.max(0, this.raised - endedTotal)),
       },

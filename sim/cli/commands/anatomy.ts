@@ -18,13 +18,13 @@ interface AnatomyArgs extends DesignArgs {
 export function anatomyCommand(_setExit: (code: number) => void): CommandModule<object, AnatomyArgs> {
   return {
     command: 'anatomy <scenario>',
-    describe: 'what became of every problem (improvised, compensated, referred, signalled, meeting, withdrawn, open) and how often it led to design work',
+    describe: 'what became of every problem (improvised, resolved, compensated, referred, signalled, meeting, coach, contract, withdrawn, open) and how often it led to design work',
     builder: (y) =>
       withHtml(designOptions(withCommon(y)))
         .option('relevant', { type: 'string', describe: "smallest difference that matters, as a share of the baseline's mean (0.01) or a percentage (1%); default 1%" })
         .epilog(
           'A problem is a question nobody could answer or a contested collision; each ends in exactly one fate. ' +
-            'CSV columns: design,replication,seed,fate,value,unit (the eight fates per 100 requests, then problems_per_100, visible_share, designed_share, time_to_design_mean).',
+            'CSV columns: design,replication,seed,fate,value,unit (the ten fates per 100 requests, then problems_per_100, visible_share, designed_share, time_to_design_mean).',
         )
         .example('$0 anatomy dpv --designs island,usm', 'how problems end in each design, and how many reach design work')
         .example('$0 anatomy dpv --reps 20 -f csv -o out/fates.csv', 'tidy: one row per design, replication and fate') as never,

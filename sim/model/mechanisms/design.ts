@@ -24,12 +24,13 @@ import { improveDone } from './kinds.js';
 /** Hours of design work done in one sitting before the manager looks again at their week. */
 const DESIGN_CHUNK_HOURS = 4;
 
-/** Records a visible design signal for (stream, question type), raised by `author` (learning.ts). */
-export function recordSignal(w: World, s: number, q: number, author: number = NO_AUTHOR): void {
+/** Records a visible design signal for (stream, question type), raised by `author` (learning.ts); `problem` false for a signal that is no problem (an improve request). */
+export function recordSignal(w: World, s: number, q: number, author: number = NO_AUTHOR, problem = true): void {
   const cell = s * w.nTypes + q;
   w.backlog[cell] = w.backlog[cell]! + 1;
   rememberSignal(w, cell, author);
-  if (w.observing) w.metrics.anatomy.recorded(cell);
+  // An improve request is a signal but no problem (kinds.ts): the anatomy follows problems only.
+  if (problem && w.observing) w.metrics.anatomy.recorded(cell);
   w.metrics.signal();
   if (w.trace !== null) w.trace.add(w.sim.now, TR_SIGNAL, s, q, w.backlog[cell]!);
 }

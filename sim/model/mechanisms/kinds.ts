@@ -50,7 +50,7 @@ export function improveAtArrival(w: World, id: number): boolean {
   r.status[id] = R_PARKED;
   w.ext.improveWaiting[cell]!.push(id);
   if (w.observing) w.ext.improveArrivals++;
-  recordSignal(w, s, rules.improveType);
+  recordSignal(w, s, rules.improveType, undefined, false);
   return true;
 }
 

@@ -103,6 +103,7 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
     w.metrics.operatorSignal();
     if (toCoach) {
       // The signal is on the backlog all the same; the coach answers the case.
+      w.metrics.anatomy.coach++;
       recordSignal(w, s, q, person.index);
       w.metrics.visibleProblem();
       askCoach(w, id, q, coach, true);
@@ -125,6 +126,7 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
   w.ext.strain.add(person.index, STRAIN_WAITING);
   r.status[id] = R_PARKED;
   if (toCoach) {
+    w.metrics.anatomy.coach++;
     note(w, id, q, HOW_COACH, PARKED);
     askCoach(w, id, q, coach, false);
     return PARKED;

@@ -89,6 +89,7 @@ function supplierQuestions(w: World, id: number): boolean {
     }
     // A problem: only the supplier can answer it, through the contract.
     w.metrics.problem();
+    w.metrics.anatomy.contract++;
     w.metrics.question(HOW_CONTRACT);
     if (shared || w.rng.visibility.next() < w.spec.behaviour.untracedVisibility) {
       recordSignal(w, s, q);
