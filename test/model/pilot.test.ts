@@ -106,6 +106,29 @@ describe('a scoped timeline entry', () => {
     w.backlog[cell('inspections')] = 0;
     expect(designItemFor(w, p('field-manager'))).toBe(cell('permits'));
   });
+
+  it('the design preference holds while the scope is in force, per scope, and only for scopes that reserve design time', () => {
+    const entry = { at: 10 * WEEK, label: 'field reserves design time', scope: { streams: [], teams: ['field'] }, policies: { protectedDesignShare: 0.3 } };
+    const spec: ModelSpec = {
+      ...wideOrg(),
+      // Another scope names only permits and reserves nothing: it must not redirect field's manager.
+      pilots: [{ label: 'permits rule', scope: { streams: ['permits'], teams: [] }, policies: { dominance: 'process' } }],
+      timeline: [entry, { at: 20 * WEEK, label: 'everyone', policies: { protectedDesignShare: 0.3 } }],
+    };
+    const w = new World(spec, { seed: 1, replication: 0, horizon: WEEK, warmup: 0, trace: false });
+    const cell = (stream: string) => w.stream(stream) * w.nTypes;
+    w.backlog[cell('permits')] = 9;
+    w.backlog[cell('inspections')] = 2;
+    const field = w.persons[w.personIndex.get('field-manager')!]!;
+    expect(designItemFor(w, field)).toBe(cell('permits')); // before the entry
+    w.scoped.apply(w, entry.policies, entry.scope);
+    expect(designItemFor(w, field)).toBe(cell('inspections')); // the streams through field
+    expect(w.scoped.teamInScope[w.team('field')]).toBe(1);
+    w.scoped.apply(w, { protectedDesignShare: 0.3 });
+    expect(designItemFor(w, field)).toBe(cell('permits')); // adopted by everyone: the pilot ended
+    expect(w.scoped.teamInScope[w.team('field')]).toBe(0);
+    expect(w.scoped.streamInScope[w.stream('permits')]).toBe(1); // the permits pilot is still in force
+  });
 });
 
 describe('scoped policies are checked', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { USM, type ModelSpec, type PersonSpec } from '../../sim/model/index.js';
 import { smallOrg } from './fixtures.js';
-import { pairedCI, runReps } from './helpers.js';
+import { expectFatesAddUp, pairedCI, runReps } from './helpers.js';
 
 describe('strain index', () => {
   it('rises with injected improvisations and overtime, and is reported per person and week', () => {
@@ -61,7 +61,11 @@ describe('coaches', () => {
     // During: the window is the coached period.
     const duringNone = runReps(coached(null), 6, weeks, 0);
     const duringCoached = runReps(coached(weeks + 1), 6, weeks, 0);
-    for (const r of duringCoached) expect(r.metrics.coach_answers_per_100).toBeGreaterThan(0);
+    for (const r of duringCoached) {
+      expect(r.metrics.coach_answers_per_100).toBeGreaterThan(0);
+      expect(r.anatomy.fates.coach).toBeGreaterThan(0);
+      expectFatesAddUp(r);
+    }
     expect(pairedCI(duringNone, duringCoached, 'escalations_per_100').upper).toBeLessThan(0);
     // After: the window opens when the coaches leave (warm-up = the coached period).
     const afterCoached = runReps(coached(weeks), 6, 8 * 40, weeks);
@@ -74,6 +78,7 @@ describe('coaches', () => {
     // Every unanswered question signalled: under the coach the signals still reach the backlog.
     const signalling = runReps(coached(weeks + 1, { signalPropensity: 1, signalLearningRate: 0 }), 4, weeks, 0);
     for (const r of signalling) {
+      expectFatesAddUp(r);
       expect(r.metrics.coach_answers_per_100).toBeGreaterThan(0);
       expect(r.metrics.operator_signals_per_100).toBeGreaterThan(0);
       expect(r.metrics.improvisations_per_100).toBe(0);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelSpec, StepSpec } from '../../sim/model/index.js';
 import { smallOrg } from './fixtures.js';
-import { pairedCI, runReps } from './helpers.js';
+import { expectFatesAddUp, pairedCI, runReps } from './helpers.js';
 
 /** The reports stream's second step handed to a supplier with `capacity` servers. */
 function withSupplier(capacity: number, step: Partial<StepSpec> = {}, rate = 0.8): ModelSpec {
@@ -65,5 +65,15 @@ describe('suppliers', () => {
     expect(pairedCI(shared, contract, 'external_wait_mean').lower).toBeGreaterThan(0);
     // What goes through the contract is a problem either way; registered at the shared interface it is visible to design.
     expect(pairedCI(contract, shared, 'signal_visibility').lower).toBeGreaterThan(0);
+  });
+
+  it('a question only the supplier can answer is a problem with its own fate, in either design', () => {
+    const spec = withSupplier(2, { questionsPerCase: 0.5 }, 0.4);
+    for (const policies of [spec.policies, { ...spec.policies, supplierInterface: 'shared' as const }]) {
+      for (const r of runReps({ ...spec, policies }, 2, 13 * 40, 0)) {
+        expect(r.anatomy.fates.contract).toBeGreaterThan(0);
+        expectFatesAddUp(r);
+      }
+    }
   });
 });

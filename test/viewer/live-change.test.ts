@@ -58,15 +58,22 @@ describe('live policy change = a run with a timeline entry at that week', () => 
   test("adopting a design with pilots brings its pilots as scoped entries at the same week", () => {
     const pilotDesign: ModelSpec = {
       ...smallSpec('usm', 20, WEEKS + WARM),
-      pilots: [{ label: 'permits first', scope: { streams: ['permits'], teams: [] }, policies: { dominance: 'process', sharedDefinitions: true } }],
+      pilots: [{ label: 'permits first', scope: { streams: ['permits'], teams: [base.teams[0]!.id] }, policies: { dominance: 'process', sharedDefinitions: true, protectedDesignShare: 0.3 } }],
     };
     const pilots = adoptablePilots(pilotDesign);
-    expect(pilots).toEqual([{ label: 'permits first', scope: { streams: ['permits'], teams: [] }, policies: { dominance: 'process' } }]);
+    expect(pilots).toEqual([{ label: 'permits first', scope: { streams: ['permits'], teams: [base.teams[0]!.id] }, policies: { dominance: 'process', protectedDesignShare: 0.3 } }]);
     const changed = withLiveChange(base, { at: AT, label: 'adopt', policies: adoptablePolicies(pilotDesign), pilots });
     const added = changed.timeline.filter((e) => e.at === AT);
     expect(added.map((e) => e.scope?.streams ?? null)).toEqual([null, ['permits']]);
     const byHand: ModelSpec = { ...base, timeline: [...base.timeline, ...added] };
-    expect(run(changed).metrics).toEqual(run(byHand).metrics);
+    const a = run(changed);
+    expect(a.metrics).toEqual(run(byHand).metrics);
+    // Up to the change it is the plain run: a pilot that comes later changes nothing before it.
+    const plain = run(base);
+    const k = plain.events.time.findIndex((x) => x >= AT);
+    expect(k).toBeGreaterThan(100);
+    expect(a.events.type.slice(0, k)).toEqual(plain.events.type.slice(0, k));
+    expect(a.events.a.slice(0, k)).toEqual(plain.events.a.slice(0, k));
   });
 
   test('a change off a week boundary or outside the run is refused', () => {

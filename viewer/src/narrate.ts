@@ -101,7 +101,11 @@ function questionText(run: RunData, how: string, q: number, operator: number): s
     case 'escalated':
       return `${capital(about)} No agreement covers it and nobody knows, so ${op} escalates it.`;
     case 'signalled':
-      return `${capital(about)} No agreement covers it and nobody knows, so ${op} escalates it and reports the gap as a design signal, so managers can design it away.`;
+      return `${capital(about)} No agreement covers it and nobody knows, so ${op} passes it on (up the line, or to the team's coach while there is one) and reports the gap as a design signal, so managers can design it away.`;
+    case 'coach':
+      return `${capital(about)} No agreement covers it and nobody in the team knows, so ${op} passes it to the team's coach, and the case waits for the coach's answer.`;
+    case 'contract':
+      return `${capital(about)} Only the supplier knows this part, so the question goes through the contract, and the case waits for the supplier's answer.`;
     default:
       return `${capital(about)} (${how})`;
   }

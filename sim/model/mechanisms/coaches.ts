@@ -16,15 +16,16 @@
 //     type's answer effort) while the case waits. Like a hero's fix, the answer leaves
 //     a visible design signal only with `untracedVisibility`: it never reaches the
 //     managers and meetings where escalations become agreements and design signals.
-// While coached the team escalates less; what made its coverage grow (managers and
-// meetings seeing its problems) reaches design less often, and when the coach leaves
-// the questions come back as escalations. Questions already with the coach when
+// While coached the team escalates less; fewer of its problems reach managers and
+// meetings (where escalations become meeting agreements and design signals), and when
+// the coach leaves the questions come back as escalations. Nothing here makes the team
+// learn less by itself: the model has no learning from settling one's own problems. Questions already with the coach when
 // coaching ends are still answered. Stream: `visibility` (as for other untraced fixes).
 
 import { workArrives } from '../agents.js';
-import { PART_KEY_PERSON, switchPart } from '../attribution.js';
+import { PART_HANDOVER, PART_KEY_PERSON, switchPart } from '../attribution.js';
 import type { PersonState } from '../person.js';
-import { R_PARKED } from '../store.js';
+import { ESC_HANDOVER, R_PARKED } from '../store.js';
 import type { World } from '../world.js';
 import { recordSignal } from './design.js';
 
@@ -41,12 +42,12 @@ export function coachFor(w: World, team: number): number {
   return fallback;
 }
 
-/** Hands question q of case id to coach c: the case waits for the answer. `visible`: already on the backlog (signalled). */
-export function askCoach(w: World, id: number, q: number, c: number, visible: boolean): void {
+/** Hands question q of case id to coach c: the case waits for the answer. `visible`: already on the backlog (signalled); `reason`: ESC_QUESTION or ESC_HANDOVER (the lead-time part it waits in). */
+export function askCoach(w: World, id: number, q: number, c: number, visible: boolean, reason: number): void {
   const r = w.requests;
   const coach: PersonState = w.persons[c]!;
   r.status[id] = R_PARKED;
-  switchPart(w, id, PART_KEY_PERSON);
+  switchPart(w, id, reason === ESC_HANDOVER ? PART_HANDOVER : PART_KEY_PERSON);
   coach.consults.push(id);
   coach.consultTypes.push(q);
   if (w.observing) w.ext.coachAnswers++;

@@ -30,8 +30,10 @@ export function recordSignal(w: World, s: number, q: number, author: number = NO
   w.backlog[cell] = w.backlog[cell]! + 1;
   rememberSignal(w, cell, author);
   // An improve request is a signal but no problem (kinds.ts): the anatomy follows problems only.
-  if (problem && w.observing) w.metrics.anatomy.recorded(cell);
-  w.metrics.signal();
+  if (problem) {
+    if (w.observing) w.metrics.anatomy.recorded(cell);
+    w.metrics.signal();
+  }
   if (w.trace !== null) w.trace.add(w.sim.now, TR_SIGNAL, s, q, w.backlog[cell]!);
 }
 
@@ -52,15 +54,16 @@ export function signalEscalation(w: World, e: number, author: number = NO_AUTHOR
 }
 
 /**
- * The backlog cell most worth designing now, or -1. A manager of a team inside a pilot's
- * scope, or a process manager of a stream in it (policy-state.ts), designs for the pilot
- * first: the cells of the streams the scope names (or, where it names teams only, of the
- * streams passing through their team); the rest of the backlog when none of those is
- * due. Everyone else takes from the whole backlog.
+ * The backlog cell most worth designing now, or -1. A pilot that reserves design time
+ * (its policies set protectedDesignShare) reserves it for itself: a manager of one of its
+ * teams, or the process manager of a stream it names, designs for the pilot's streams
+ * first (those it names, else those through its teams) while the pilot is in force
+ * (policy-state.ts); the rest of the backlog when none of those is due. Everyone else
+ * takes from the whole backlog.
  */
 export function designItemFor(w: World, p: PersonState | null = null): number {
   if (p !== null && w.scoped.scoped) {
-    const streams = pilotStreams(w, p);
+    const streams = w.scoped.designStreams(w, p);
     if (streams !== null) {
       const own = bestCell(w, streams);
       if (own >= 0) return own;
@@ -82,36 +85,6 @@ function bestCell(w: World, streams: Uint8Array | null): number {
     }
   }
   return best;
-}
-
-const pilotStreamCache = new WeakMap<PersonState, Uint8Array | null>();
-
-/** The streams a manager designs for first (null: not a pilot's manager). */
-function pilotStreams(w: World, p: PersonState): Uint8Array | null {
-  const cached = pilotStreamCache.get(p);
-  if (cached !== undefined) return cached;
-  const pol = w.scoped;
-  const out = new Uint8Array(w.nStreams);
-  const streamsNamed = pol.streamInScope.includes(1);
-  let any = false;
-  for (const t of p.managerTeams) {
-    if (pol.teamInScope[t] !== 1) continue;
-    for (let s = 0; s < w.nStreams; s++) {
-      if (streamsNamed ? pol.streamInScope[s] === 1 : w.stepTeam[s]!.includes(t)) {
-        out[s] = 1;
-        any = true;
-      }
-    }
-  }
-  for (const s of p.managerStreams) {
-    if (pol.streamInScope[s] === 1) {
-      out[s] = 1;
-      any = true;
-    }
-  }
-  const result = any ? out : null;
-  pilotStreamCache.set(p, result);
-  return result;
 }
 
 export function startDesign(w: World, p: PersonState, cell: number): void {

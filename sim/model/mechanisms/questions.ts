@@ -106,7 +106,7 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
       w.metrics.anatomy.coach++;
       recordSignal(w, s, q, person.index);
       w.metrics.visibleProblem();
-      askCoach(w, id, q, coach, true);
+      askCoach(w, id, q, coach, true, reason);
       return PARKED;
     }
     const e = escalate(w, id, q, reason, true);
@@ -128,7 +128,7 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
   if (toCoach) {
     w.metrics.anatomy.coach++;
     note(w, id, q, HOW_COACH, PARKED);
-    askCoach(w, id, q, coach, false);
+    askCoach(w, id, q, coach, false, reason);
     return PARKED;
   }
   note(w, id, q, HOW_ESCALATED, PARKED);
@@ -136,7 +136,8 @@ export function answer(w: World, id: number, q: number, person: PersonState, rea
   return PARKED;
 }
 
-function note(w: World, id: number, q: number, how: number, result: number): number {
+/** Counts how question q of case id was answered (and traces it); returns `result`. */
+export function note(w: World, id: number, q: number, how: number, result: number): number {
   w.metrics.question(how);
   if (w.trace !== null) w.trace.add(w.sim.now, TR_QUESTION, w.requests.serial[id]!, q, how);
   return result;

@@ -29,7 +29,7 @@ import type { SupplierState } from '../extensions.js';
 import { R_EXTERNAL, R_IN_SERVICE, R_QUEUED } from '../store.js';
 import type { World } from '../world.js';
 import { recordSignal } from './design.js';
-import { HOW_CONTRACT, HOW_EXPLICIT, HOW_MEETING } from './questions.js';
+import { HOW_CONTRACT, HOW_EXPLICIT, HOW_MEETING, note } from './questions.js';
 
 /** Books busy server-hours up to now and changes the number of busy servers. */
 function setBusy(w: World, s: SupplierState, busy: number): void {
@@ -77,12 +77,12 @@ function supplierQuestions(w: World, id: number): boolean {
     if (shared) {
       const cell = s * w.nTypes + q;
       if (w.rng.coverage.next() < w.explicit[cell]!) {
-        w.metrics.question(HOW_EXPLICIT);
+        note(w, id, q, HOW_EXPLICIT, 0);
         r.questionsLeft[id] = r.questionsLeft[id]! - 1;
         continue;
       }
       if (w.meetingValidUntil[cell]! > w.sim.now) {
-        w.metrics.question(HOW_MEETING);
+        note(w, id, q, HOW_MEETING, 0);
         r.questionsLeft[id] = r.questionsLeft[id]! - 1;
         continue;
       }
@@ -90,7 +90,7 @@ function supplierQuestions(w: World, id: number): boolean {
     // A problem: only the supplier can answer it, through the contract.
     w.metrics.problem();
     w.metrics.anatomy.contract++;
-    w.metrics.question(HOW_CONTRACT);
+    note(w, id, q, HOW_CONTRACT, 0);
     if (shared || w.rng.visibility.next() < w.spec.behaviour.untracedVisibility) {
       recordSignal(w, s, q);
       w.metrics.visibleProblem();
