@@ -1,31 +1,12 @@
-// What `attribute` and `anatomy` share with `compare`: the designs to run (--designs,
-// --baseline), the replications on common random numbers, and the `-f html` choice,
-// which commands with an HTML report add to the common formats.
+// What `attribute` and `anatomy` run alike: the designs of --designs and --baseline,
+// replicated on common random numbers. Imported by their handlers only (the flags
+// are declared in design-options.ts).
 
-import type { Argv } from 'yargs';
 import { runReplications, type ReplicationRecord, type TaskBase } from '../experiment/index.js';
 import { makeContext, type Context } from './context.js';
+import type { DesignArgs } from './design-options.js';
 import { UsageError } from './errors.js';
-import type { CommonArgs } from './options.js';
 import { listArg } from './commands/compare.js';
-
-/** A command's format, html included where the command offers it. */
-export type ReportFormat = CommonArgs['format'] | 'html';
-
-/** Adds `html` to the common `--format` choices (yargs adds to a key's choices). */
-export function withHtml<T>(y: Argv<T>): Argv<T> {
-  return y.choices('format', ['html']) as Argv<T>;
-}
-
-export interface DesignArgs extends CommonArgs {
-  designs?: string;
-  baseline?: string;
-}
-
-export const designOptions = <T>(y: Argv<T>) =>
-  y
-    .option('designs', { alias: 'd', type: 'string', describe: 'designs, comma-separated (default: all of the scenario)' })
-    .option('baseline', { alias: 'b', type: 'string', describe: "design the others are compared with (default: the scenario's)" });
 
 export interface DesignRun {
   ctx: Context;

@@ -6,7 +6,7 @@
 // scenario is read are reported quickly.
 import { DistributionError } from '../random/distributions.js';
 import { ModelError } from '../model/validate.js';
-import { TraceFileError } from '../model/trace-file.js';
+import { TraceFileError } from '../model/trace-file-error.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { QueueInputError } from '../node/queue/errors.js';
 import { redactUrl } from '../node/queue/redis-url.js';

@@ -4,8 +4,8 @@
 // the difference in differences). Everything a flag can get wrong is found before any
 // replication runs: the file, the numbers, the units; the windows' place in the
 // observation period as soon as that period is known (after --warmup auto's pilots).
+// The flags are declared in series-flags.ts; this module is imported by handlers only.
 
-import type { Argv } from 'yargs';
 import { changeRecords, compareDesigns, observedWeeks, seriesNames, splitWindows, summarise, weeksBetween, windowRecords, type ReplicationRecord, type WeekRange } from '../experiment/index.js';
 import { UsageError } from './errors.js';
 import { summaryTable } from './format.js';
@@ -14,24 +14,11 @@ import { SERIES_DESCRIPTIONS, seriesUnit, writeSeriesCsv } from './series-output
 import { seriesHtml } from './series-html.js';
 import { writeAtomic, writeFileAtomic } from '../node/atomic.js';
 import type { ModelSpec } from '../model/index.js';
+import type { SeriesArgs } from './series-flags.js';
 
-export interface SeriesArgs {
-  series?: string;
-  windows?: number;
-  window?: string[];
-  'series-persons'?: 'named' | 'all' | 'none';
-  format: 'table' | 'csv' | 'json';
-}
+export type { SeriesArgs } from './series-flags.js';
 
 const WINDOW_HINT = 'expected A:B in weeks from the start of the run, e.g. 40w:52w, "40 weeks:52 weeks", 1600h:2080h or 40:52';
-
-export function withSeriesOptions<T>(y: Argv<T>, opts: { windows: boolean; window: boolean }) {
-  let out = y.option('series', { type: 'string', describe: 'also write every weekly series of every replication to this file, atomically (a name ending in .html: charts of each design\'s weekly mean with its 95% band; else tidy CSV): design, replication, week, stream, team, role, person, metric, unit, value; the whole observed weeks, numbered from the start of the run (week 1 = hours 0-40)' });
-  out = out.option('series-persons', { choices: ['named', 'all', 'none'] as const, describe: 'person rows in --series: named (default: persons holding a role besides operator; operators are summed in the role rows), all, or none' });
-  if (opts.windows) out = out.option('windows', { type: 'number', describe: 'table or JSON: split the observed weeks into N equal windows; per design and window the mean of each weekly series ± 95% half-width, and paired differences against the baseline' });
-  if (opts.window) out = out.option('window', { type: 'string', array: true, describe: 'table or JSON, give twice: --window A:B --window C:D (A and B in weeks from the start of the run, like a timeline\'s "at": 40, 40w, "40 weeks" or 1600h; whole weeks between them): the change of each weekly series from the first window to the second per design, and the difference in differences against the baseline' });
-  return out;
-}
 
 export interface SeriesPlan {
   /** Added to the TaskBase: whether replications record weekly series per group. */

@@ -7,6 +7,7 @@ import { TIPPING_METRICS, type TippingDesign, type TippingLevel } from '../exper
 import { describeRun, type Context } from './context.js';
 import { sig, table, toJson } from './format.js';
 import { renderHtmlReport, type ReportChart, type ReportSection } from './html-report.js';
+import { TIPPING_CRITERION } from './tipping-criterion.js';
 
 export interface TippingOutputInput {
   factor: string;
@@ -26,11 +27,6 @@ const LABELS: Record<string, string> = {
   completion_ratio: 'completed/arrived [-]',
   max_offered_load: 'max offered load [-]',
 };
-
-export const TIPPING_CRITERION =
-  'tipped at a load when (1) a team is offered at least 1 of its operators\' time before questions (overload), or (2) WIP grows over the observed window ' +
-  '(95% interval of the trend across replications excludes 0, above 0.2%/week and at least 1 request) or under 97% of arrivals are completed (falls behind), ' +
-  'or (3) the managers\' design share falls below half its value at the lowest load (if that was at least 1%) while escalations per request grew by a larger factor than the load (firefighting)';
 
 const x = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'NA' : sig(v, 4));
 

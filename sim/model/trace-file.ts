@@ -11,6 +11,9 @@ import { HOW_NAMES } from './mechanisms/questions.js';
 import { ESC_REASONS, OUTCOMES } from './store.js';
 import { TRACE_TYPES } from './trace.js';
 import { checkTraceBody } from './trace-file-check.js';
+import { TraceFileError } from './trace-file-error.js';
+
+export { TraceFileError };
 
 export const TRACE_FORMAT = 'stroom-trace';
 export const TRACE_VERSION = 2;
@@ -102,13 +105,6 @@ export function toTraceFile(
       c: Array.from(t.c, r3),
     },
   };
-}
-
-export class TraceFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TraceFileError';
-  }
 }
 
 /** Checks a parsed JSON value is a trace file this version can read, every field of it

@@ -2,12 +2,10 @@
 // requests, and how many led to design work that changed coverage, and how fast.
 
 import type { CommandModule } from 'yargs';
-import { anatomyCsv, anatomyJson, anatomyOf, anatomySection, anatomyText, fateCheckLine } from '../anatomy-report.js';
 import { groupedNotes, relevantArg } from '../compare-table.js';
 import { describeRun } from '../context.js';
-import { designOptions, runDesigns, withHtml, type DesignArgs, type ReportFormat } from '../design-run.js';
+import { designOptions, withHtml, type DesignArgs, type ReportFormat } from '../design-options.js';
 import { toJson } from '../format.js';
-import { renderHtmlReport } from '../html-report.js';
 import { withCommon } from '../options.js';
 import { emit } from '../output.js';
 
@@ -30,6 +28,10 @@ export function anatomyCommand(_setExit: (code: number) => void): CommandModule<
         .example('$0 anatomy dpv --reps 20 -f csv -o out/fates.csv', 'tidy: one row per design, replication and fate') as never,
     handler: async (args) => {
       const relevant = relevantArg(args.relevant);
+      // The model and the experiment code load when the command runs, not at CLI start.
+      const { anatomyCsv, anatomyJson, anatomyOf, anatomySection, anatomyText, fateCheckLine } = await import('../anatomy-report.js');
+      const { runDesigns } = await import('../design-run.js');
+      const { renderHtmlReport } = await import('../html-report.js');
       const { ctx, designs, baseline, records } = await runDesigns(args);
       try {
         const a = anatomyOf(records, designs, baseline);

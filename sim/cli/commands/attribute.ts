@@ -3,12 +3,10 @@
 // check that the parts add up to the measured mean.
 
 import type { CommandModule } from 'yargs';
-import { attribute, attributionCsv, attributionJson, attributionSection, attributionText, checkLine } from '../attribution-report.js';
 import { groupedNotes, relevantArg } from '../compare-table.js';
 import { describeRun } from '../context.js';
-import { designOptions, runDesigns, withHtml, type DesignArgs, type ReportFormat } from '../design-run.js';
+import { designOptions, withHtml, type DesignArgs, type ReportFormat } from '../design-options.js';
 import { toJson } from '../format.js';
-import { renderHtmlReport } from '../html-report.js';
 import { withCommon } from '../options.js';
 import { emit } from '../output.js';
 
@@ -32,6 +30,10 @@ export function attributeCommand(_setExit: (code: number) => void): CommandModul
         .example('$0 attribute middenstad -f html -o out/parts.html', 'a self-contained report with a stacked chart of the parts') as never,
     handler: async (args) => {
       const relevant = relevantArg(args.relevant);
+      // The model and the experiment code load when the command runs, not at CLI start.
+      const { attribute, attributionCsv, attributionJson, attributionSection, attributionText, checkLine } = await import('../attribution-report.js');
+      const { runDesigns } = await import('../design-run.js');
+      const { renderHtmlReport } = await import('../html-report.js');
       const run = await runDesigns(args);
       const { ctx, designs, baseline, records } = run;
       try {

@@ -8,12 +8,11 @@ import type { ReplicationRecord, TaskBase } from '../../experiment/index.js';
 import { describeRun, makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { tidyCsv, toJson } from '../format.js';
-import { compareExtras, compareHtml, compareTableText } from '../compare-output.js';
 import { relevantArg } from '../compare-table.js';
-import { withHtml, type ReportFormat } from '../design-run.js';
+import { withHtml, type ReportFormat } from '../design-options.js';
 import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { emit } from '../output.js';
-import { seriesPlan, withSeriesOptions, type SeriesArgs } from '../series-options.js';
+import { withSeriesOptions, type SeriesArgs } from '../series-flags.js';
 
 interface CompareArgs extends CommonArgs, SeriesArgs {
   designs?: string;
@@ -88,6 +87,8 @@ export function compareCommand(setExit: (code: number) => void): CommandModule<o
       const { compareDesigns, runReplications, runSequential, summarise } = await import('../../experiment/index.js');
       const { METRICS, METRIC_IDS } = await import('../../model/index.js');
       const { breakdown, breakdownText, csvParts, jsonParts, selectStreams } = await import('../report.js');
+      const { compareExtras, compareHtml, compareTableText } = await import('../compare-output.js');
+      const { seriesPlan } = await import('../series-options.js');
       const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
       const seq = precisionArgs(args);
       const target = listArg('target', args.target, METRIC_IDS)!;

@@ -8,7 +8,7 @@ import { summaryTable, tidyCsv, toJson } from '../format.js';
 import { type CommonArgs, withCommon } from '../options.js';
 import { emit } from '../output.js';
 import { listArg } from './compare.js';
-import { seriesPlan, withSeriesOptions, type SeriesArgs } from '../series-options.js';
+import { withSeriesOptions, type SeriesArgs } from '../series-flags.js';
 
 interface RunArgs extends CommonArgs, SeriesArgs {
   design?: string;
@@ -33,6 +33,7 @@ export function runCommand(_setExit: (code: number) => void): CommandModule<obje
       const { runReplications, summarise } = await import('../../experiment/index.js');
       const { METRICS, METRIC_IDS } = await import('../../model/index.js');
       const { breakdown, breakdownText, csvParts, jsonParts, selectStreams } = await import('../report.js');
+      const { seriesPlan } = await import('../series-options.js');
       const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? [...METRIC_IDS];
       const sp = await seriesPlan(args);
       const ctx = await makeContext(args, args.design ? { designs: [args.design] } : {});

@@ -5,16 +5,12 @@
 // where its sign holds, the most influential parameters and the region where it flips.
 
 import type { CommandModule } from 'yargs';
-import { defaultRange } from '../../experiment/sensitivity.js';
 import type { SensitivityParam } from '../../experiment/sensitivity-design.js';
-import { sensitivityRuns, type SensitivityMethod } from '../../experiment/sensitivity-run.js';
-import { METRIC_IDS } from '../../model/index.js';
-import { behaviourParameters } from '../../scenario/assumptions.js';
+import type { SensitivityMethod } from '../../experiment/sensitivity-run.js';
 import { makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { emit } from '../output.js';
-import { sensitivityOutput } from '../sensitivity-report.js';
 import { listArg } from './compare.js';
 
 interface SensitivityArgs extends Omit<CommonArgs, 'format'> {
@@ -53,6 +49,12 @@ export function sensitivityCommand(_setExit: (code: number) => void): CommandMod
       const points = positiveInt('points', args.points, 10_000) ?? (method === 'morris' ? 8 : 64);
       if (method === 'lhs' && points < 4) throw new UsageError(`--points: a Latin hypercube needs at least 4 points to rank influence, got ${points}`);
       if (method === 'morris' && points < 2) throw new UsageError(`--points: Morris needs at least 2 trajectories for sigma, got ${points}`);
+      // The model and the experiment code load when the command runs, not at CLI start.
+      const { METRIC_IDS } = await import('../../model/index.js');
+      const { defaultRange } = await import('../../experiment/sensitivity.js');
+      const { sensitivityRuns } = await import('../../experiment/sensitivity-run.js');
+      const { behaviourParameters } = await import('../../scenario/assumptions.js');
+      const { sensitivityOutput } = await import('../sensitivity-report.js');
       const metrics = listArg('metrics', args.metrics, METRIC_IDS) ?? DEFAULT_METRICS;
       const ctx = await makeContext(args as unknown as CommonArgs);
       try {

@@ -13,7 +13,7 @@ import { type CommonArgs, positiveInt, withCommon } from '../options.js';
 import { checkOutputFolder, emit } from '../output.js';
 import { listArg } from './compare.js';
 import { parseScales, renameCsvHeader, SCALE_HELP } from '../scale-args.js';
-import { seriesPlan, withSeriesOptions, type SeriesArgs } from '../series-options.js';
+import { withSeriesOptions, type SeriesArgs } from '../series-flags.js';
 
 interface SweepArgs extends CommonArgs, SeriesArgs {
   set?: string[];
@@ -164,6 +164,7 @@ export function sweepCommand(_setExit: (code: number) => void): CommandModule<ob
       const { METRIC_IDS } = await import('../../model/index.js');
       const { selectStreams } = await import('../report.js');
       const { sweepOutput } = await import('../sweep-report.js');
+      const { seriesPlan } = await import('../series-options.js');
       const tableMetrics = listArg('metrics', args.metrics, METRIC_IDS) ?? DEFAULT_METRICS;
       const sweepId = args['sweep-id'];
       const { isValidSweepId } = await import('../../node/queue/keys.js');

@@ -5,14 +5,13 @@
 // (experiment/hysteresis.ts).
 
 import type { CommandModule } from 'yargs';
-import { WEEK_HOURS } from '../../model/index.js';
 import { isScaleName, SCALE_NAMES, type ScaleName } from '../../experiment/scale.js';
 import { makeContext } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type CommonArgs, withCommon } from '../options.js';
 import { emit } from '../output.js';
 import { multiplier, SCALE_HELP } from '../scale-args.js';
-import { TIPPING_CRITERION, tippingOutput } from '../tipping-report.js';
+import { TIPPING_CRITERION } from '../tipping-criterion.js';
 import { listArg } from './compare.js';
 
 interface TippingArgs extends Omit<CommonArgs, 'format'> {
@@ -74,6 +73,9 @@ export function tippingCommand(_setExit: (code: number) => void): CommandModule<
       const grid = intArg('grid', args.grid, 2, 50, 7);
       const refine = intArg('refine', args.refine, 0, 10, 3);
       if (args.hysteresis && factor !== 'arrivals') throw new UsageError('--hysteresis ramps the arrivals: use it with --factor arrivals (the default)');
+      // The model and the experiment code load when the command runs, not at CLI start.
+      const { WEEK_HOURS } = await import('../../model/index.js');
+      const { tippingOutput } = await import('../tipping-report.js');
       const ctx = await makeContext(args as unknown as CommonArgs);
       try {
         const designs = listArg('designs', args.designs, ctx.scenario.designOrder) ?? [...ctx.scenario.designOrder];
