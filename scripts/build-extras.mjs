@@ -6,6 +6,8 @@
 // - dist/sim/scenario/unit-math.js becomes a bundle of just the mathjs code that the
 //   quantity reader's instance needs (importing the mathjs package itself builds all
 //   of mathjs);
+// - dist/sim/scenario/yaml-lib.js becomes a bundle of the yaml parser's parts the
+//   scenario reader uses (the package is many small modules);
 // - dist/sim/scenario/schema.js gets the TypeBox code it uses bundled in (TypeBox
 //   comes as hundreds of small modules, whose loading alone took a large part of the
 //   start-up).
@@ -40,7 +42,7 @@ const ownModulesExternal = {
   },
 };
 
-async function bundle(root, entry, outfile) {
+async function bundle(root, entry, outfile, extra = {}) {
   const require = createRequire(join(root, 'package.json'));
   const esbuild = require('esbuild');
   await esbuild.build({
@@ -56,6 +58,7 @@ async function bundle(root, entry, outfile) {
     minify: true,
     banner: { js: GENERATED.trim() },
     logLevel: 'warning',
+    ...extra,
   });
   rmSync(`${outfile}.map`, { force: true }); // tsc's map describes the module this replaces
 }
@@ -64,6 +67,8 @@ export async function buildExtras(root) {
   const scenarioDir = join(root, 'dist', 'sim', 'scenario');
   const fromSources = (name) => join(root, 'sim', 'scenario', `${name}.ts`);
   await bundle(root, fromSources('unit-math'), join(scenarioDir, 'unit-math.js'));
+  // yaml's ES module build (its `default` export condition; the `node` one is CommonJS).
+  await bundle(root, fromSources('yaml-lib'), join(scenarioDir, 'yaml-lib.js'), { platform: 'neutral', mainFields: ['module', 'main'] });
   // First, because the validator is generated from the schema it exports.
   await bundle(root, fromSources('schema'), join(scenarioDir, 'schema.js'));
   const { AJV_OPTIONS } = await import(pathToFileURL(join(scenarioDir, 'ajv-options.js')).href);

@@ -6,7 +6,7 @@
 // The inputs of a build: every .ts file under sim/, the two tsconfig files, the build
 // scripts themselves, and the versions of the packages whose code the build compiles
 // into dist/ (ajv for the scenario validator, mathjs and its helpers for the unit
-// parser, TypeBox for the schema). The stamp, dist/.build-stamp, holds the hash of those inputs and is written
+// parser, TypeBox for the schema, yaml for the scenario reader). The stamp, dist/.build-stamp, holds the hash of those inputs and is written
 // last, after a build succeeded.
 
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ export const STAMP = join('dist', '.build-stamp');
 export const ENTRY = join('dist', 'sim', 'cli', 'entry.js');
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json'];
 const SCRIPTS = ['build.mjs', 'build-state.mjs', 'build-extras.mjs'];
-const BUNDLED_PACKAGES = ['ajv', 'mathjs', 'typed-function', '@sinclair/typebox', 'esbuild'];
+const BUNDLED_PACKAGES = ['ajv', 'mathjs', 'typed-function', '@sinclair/typebox', 'yaml', 'esbuild'];
 
 function walk(dir, out) {
   let entries;

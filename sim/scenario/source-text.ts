@@ -3,7 +3,8 @@
 // (yaml-checks.ts) YAML too deeply nested to compose. Also keeps the document and its
 // line index, so later stages can point at line:column.
 
-import { Composer, type Document, isMap, isScalar, isSeq, LineCounter, Parser } from 'yaml';
+import type { Document } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, LineCounter, Parser } from './yaml-lib.js';
 import { IssueList, scenarioError, throwIfAny } from './errors.js';
 import { LIMITS } from './limits.js';
 import { isPlainObject, type Path } from './paths.js';

@@ -4,7 +4,8 @@
 // names, and keys that would reach into JavaScript objects' prototypes. Every walk here
 // keeps its own stack, so no input can overflow the call stack.
 
-import { type CST, type Document, isAlias, isMap, isScalar, isSeq, type LineCounter } from 'yaml';
+import type { CST, Document, LineCounter } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yaml-lib.js';
 import type { IssueList } from './errors.js';
 import { LIMITS } from './limits.js';
 import type { Path } from './paths.js';
