@@ -51,28 +51,37 @@ export class Simulation {
 
   /** Schedules `kind` after `delay` hours. Lower priority fires first at equal times. */
   schedule(delay: number, kind: number, arg = 0, priority = 0): EventId {
-    if (!(delay >= 0) || delay === Infinity) {
-      throw new Error(`Simulation.schedule: delay must be a finite number >= 0, got ${delay} (${this.kindName(kind)})`);
-    }
+    if (!(delay >= 0) || delay === Infinity) this.badDelay(delay, kind);
     return this.push(this.now + delay, kind, arg, priority);
   }
 
   /** Schedules `kind` at an absolute time, which must not lie in the past. */
   scheduleAt(time: number, kind: number, arg = 0, priority = 0): EventId {
-    if (!(time >= this.now) || time === Infinity) {
-      throw new Error(`Simulation.scheduleAt: time ${time} is before now (${this.now}) or not finite (${this.kindName(kind)})`);
-    }
+    if (!(time >= this.now) || time === Infinity) this.badTime(time, kind);
     return this.push(time, kind, arg, priority);
   }
 
+  // The checks stay on the hot path; building their messages does not (small functions inline).
   private push(time: number, kind: number, arg: number, priority: number): EventId {
-    if (kind < 0 || kind >= this.handlers.length || (kind | 0) !== kind) {
-      throw new Error(`Simulation: unknown event kind ${kind}; register it with on() first`);
-    }
-    if (priority < MIN_PRIORITY || priority > MAX_PRIORITY || (priority | 0) !== priority) {
-      throw new Error(`Simulation: priority must be an integer in [${MIN_PRIORITY}, ${MAX_PRIORITY}], got ${priority}`);
-    }
+    if (kind < 0 || kind >= this.handlers.length || (kind | 0) !== kind) this.badKind(kind);
+    if (priority < MIN_PRIORITY || priority > MAX_PRIORITY || (priority | 0) !== priority) this.badPriority(priority);
     return this.calendar.push(time, priority, kind, arg);
+  }
+
+  private badDelay(delay: number, kind: number): never {
+    throw new Error(`Simulation.schedule: delay must be a finite number >= 0, got ${delay} (${this.kindName(kind)})`);
+  }
+
+  private badTime(time: number, kind: number): never {
+    throw new Error(`Simulation.scheduleAt: time ${time} is before now (${this.now}) or not finite (${this.kindName(kind)})`);
+  }
+
+  private badKind(kind: number): never {
+    throw new Error(`Simulation: unknown event kind ${kind}; register it with on() first`);
+  }
+
+  private badPriority(priority: number): never {
+    throw new Error(`Simulation: priority must be an integer in [${MIN_PRIORITY}, ${MAX_PRIORITY}], got ${priority}`);
   }
 
   /** Cancels a pending event; false if it already fired or was cancelled. */

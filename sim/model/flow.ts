@@ -43,11 +43,28 @@ export function arrival(w: World, s: number): void {
   w.sim.schedule(load === undefined || load.length === 0 ? gap : scaledDelay(load, now, gap), w.kinds.arrival, s);
   const r = w.requests;
   const id = r.alloc();
-  const rng = w.caseRng[s]!;
   r.stream[id] = s;
   r.arrival[id] = now;
   r.partSince[id] = now;
   r.due[id] = now + spec.dueIn;
+  drawCase(w, id, s);
+  if (improveAtArrival(w, id)) return;
+  w.metrics.arrive(id);
+  if (w.trace !== null) w.trace.add(now, TR_ARRIVE, r.serial[id]!, s, r.urgent[id]!);
+  if (kindAtArrival(w, id)) return;
+  enterStep(w, id, 0);
+}
+
+/**
+ * The case's own random draws, in this order: process kind, urgency, then per step its
+ * service time, questions and external waits. A function of its own (void, integer
+ * arguments) so that the draws inline here and the arrival handler keeps the JIT's
+ * inlining budget for its own calls: a double returned by a call left out of line is boxed.
+ */
+function drawCase(w: World, id: number, s: number): void {
+  const spec = w.spec.streams[s]!;
+  const r = w.requests;
+  const rng = w.caseRng[s]!;
   r.kind[id] = rng.pickWeighted(w.streamKindWeights[s]!, w.streamKindTotal[s]!);
   r.urgent[id] = rng.next() < spec.urgentShare ? 1 : 0;
   const base = id * r.maxSteps;
@@ -64,11 +81,6 @@ export function arrival(w: World, s: number): void {
     }
     r.external[base + k] = wait;
   }
-  if (improveAtArrival(w, id)) return;
-  w.metrics.arrive(id);
-  if (w.trace !== null) w.trace.add(now, TR_ARRIVE, r.serial[id]!, s, r.urgent[id]!);
-  if (kindAtArrival(w, id)) return;
-  enterStep(w, id, 0);
 }
 
 /** Puts a case in the queue of the team owning step k, with its questions still open. */

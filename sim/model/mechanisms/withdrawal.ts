@@ -87,7 +87,7 @@ function unhook(w: World, e: number, who: number): PersonState | null {
     const p = w.persons[who]!;
     const at = p.escalations.indexOf(e);
     if (at >= 0) {
-      p.escalations.splice(at, 1);
+      removeAt(p.escalations, at);
     } else if (p.task === TASK_ESCALATION && p.taskRef === e) {
       // Working on it right now: stop; the time so far was spent while the case was open.
       w.sim.cancel(p.taskEvent);
@@ -108,10 +108,16 @@ function unhook(w: World, e: number, who: number): PersonState | null {
     if (q.length === 0) continue;
     const at = q.indexOf(e);
     if (at >= 0) {
-      q.splice(at, 1);
+      removeAt(q, at);
       return null;
     }
   }
   // Otherwise it waits for the fallback rule, which now finds it ended.
   return null;
+}
+
+/** Removes list[at] in place, keeping the order (splice would allocate the array of removed items). */
+function removeAt(list: number[], at: number): void {
+  for (let i = at + 1; i < list.length; i++) list[i - 1] = list[i]!;
+  list.pop();
 }
