@@ -27,28 +27,29 @@ export class RandomStream {
 
   constructor(name: string, seedString: string) {
     this.name = name;
+    // The three lagged values start as the hash of a space, each then lowered (mod 1)
+    // by the next hash of the seed string.
     const mash = new Mash();
-    let s0 = mash.hash(' ');
-    let s1 = mash.hash(' ');
-    let s2 = mash.hash(' ');
-    s0 -= mash.hash(seedString);
-    if (s0 < 0) s0 += 1;
-    s1 -= mash.hash(seedString);
-    if (s1 < 0) s1 += 1;
-    s2 -= mash.hash(seedString);
-    if (s2 < 0) s2 += 1;
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
+    const lags = [mash.hash(' '), mash.hash(' '), mash.hash(' ')];
+    for (let k = 0; k < 3; k++) {
+      const v = lags[k]! - mash.hash(seedString);
+      lags[k] = v < 0 ? v + 1 : v;
+    }
+    this.s0 = lags[0]!;
+    this.s1 = lags[1]!;
+    this.s2 = lags[2]!;
   }
 
   /** Raw generator: a uniform number in [0, 1). */
   next(): number {
-    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    // Multiply-with-carry over three lagged values: the integer part is the next carry,
+    // the fraction the next value.
+    const sum = ALEA_MULTIPLIER * this.s0 + this.c * TWO_POW_MINUS_32;
     this.s0 = this.s1;
     this.s1 = this.s2;
-    this.c = t | 0;
-    return (this.s2 = t - this.c);
+    this.c = sum | 0;
+    this.s2 = sum - this.c;
+    return this.s2;
   }
 
   /** Uniform in the open interval (0, 1): never 0, so log(u) is finite. */
@@ -97,25 +98,34 @@ export class RandomStream {
 }
 
 /** Alea's seeding hash: feeds the characters of a string into a running 32-bit-ish state. */
+/**
+ * Baagøe's Mash hash (MIT): folds each character code into a 32-bit state through a
+ * fixed multiplier, keeping the fractional part as the next state's high bits. The
+ * arithmetic must be exactly this (in this order) for the streams to match seedrandom's.
+ */
 class Mash {
-  private n = 0xefc8249d;
+  private state = 0xefc8249d;
 
-  hash(data: string): number {
-    let n = this.n;
-    for (let i = 0; i < data.length; i++) {
-      n += data.charCodeAt(i);
-      let h = 0.02519603282416938 * n;
-      n = h >>> 0;
-      h -= n;
-      h *= n;
-      n = h >>> 0;
-      h -= n;
-      n += h * 0x100000000; // 2^32
+  hash(text: string): number {
+    let state = this.state;
+    for (let i = 0; i < text.length; i++) {
+      state += text.charCodeAt(i);
+      let mixed = MASH_MULTIPLIER * state;
+      state = mixed >>> 0;
+      mixed = (mixed - state) * state;
+      state = mixed >>> 0;
+      state += (mixed - state) * TWO_POW_32;
     }
-    this.n = n;
-    return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
+    this.state = state;
+    return (state >>> 0) * TWO_POW_MINUS_32;
   }
 }
+
+const MASH_MULTIPLIER = 0.02519603282416938;
+const TWO_POW_32 = 0x100000000;
+const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
+/** Alea's multiplier of the oldest lagged value. */
+const ALEA_MULTIPLIER = 2091639;
 
 /** The stream seed string; exported so other runtimes can reproduce a stream. */
 export function streamSeed(master: Seed, replication: number, name: string): string {
