@@ -74,10 +74,6 @@ export async function runClaims(args: ClaimsArgs, setExit: (code: number) => voi
 
   const ctx = await makeContext({ scenario: loaded.scenarioFiles.get(firstScenario)!, workers: args.workers, progress: args.progress, 'log-level': args['log-level'], format: 'table' });
   try {
-    const { scenarioFor } = await import('../../node/run-model.js');
-    const { taskKey, sweepHash } = await import('../../node/queue/keys.js');
-    const { openStateFile } = await import('../../node/queue/state-file.js');
-    const { withStateFile } = await import('../../node/queue/resumable.js');
     const resolved: RunTask[] = tasks.map((t) => ({ ...t, model: scenarioFor(t.scenarioId, t.point).designs[t.design] }));
     const sweepId = `claims-${sweepHash(resolved.map(taskKey))}`;
     const statePath = join(args['out-dir'], 'claims-report.state.jsonl');
@@ -97,7 +93,6 @@ export async function runClaims(args: ClaimsArgs, setExit: (code: number) => voi
     const claims: ClaimResult[] = loaded.file.claims.map((c) => assessClaim(c, plan, assessCtx, settings.replications, settings.robustnessReplications));
     let ablationOut: ClaimsReport['ablation'];
     if (ablation) {
-      const { analyseAblation } = await import('../../experiment/ablation.js');
       const per = ablationReps;
       const abRecords = records.slice(ablationStart).map((r, i) => ({ ...r, point: undefined, design: ablation.variants[Math.floor(i / per)]!.label }));
       ablationOut = ablationSummary(analyseAblation(ablation, abRecords, ABLATION_METRICS), ABLATION_METRICS);
@@ -110,7 +105,6 @@ export async function runClaims(args: ClaimsArgs, setExit: (code: number) => voi
       audit: audit(loaded, scenarioFor),
       ...(ablationOut ? { ablation: ablationOut } : {}),
     };
-    const { writeFileAtomic } = await import('../../node/atomic.js');
     writeFileAtomic(join(args['out-dir'], 'claims-report.json'), `${JSON.stringify(report, jsonNumbers, 1)}\n`);
     writeFileAtomic(join(args['out-dir'], 'claims-report.md'), toMarkdown(report));
     writeFileAtomic(join(args['out-dir'], 'claims-report.html'), toHtml(report));
