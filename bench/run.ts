@@ -262,8 +262,13 @@ async function main(): Promise<number> {
   }
   const drows: string[][] = [['derived (from medians)', 'value', 'target', 'status']];
   for (const d of derivedValues) {
-    const target = d.spec.targetMin === undefined ? '' : `>= ${d.spec.targetMin}`;
-    const status = d.value === null ? `n/a: ${d.problem}` : d.spec.targetMin === undefined ? '' : d.value >= d.spec.targetMin ? 'ok' : 'BELOW TARGET';
+    const { targetMin, targetMax } = d.spec;
+    const target = targetMin !== undefined ? `>= ${targetMin}` : targetMax !== undefined ? `<= ${targetMax}` : '';
+    const status =
+      d.value === null ? `n/a: ${d.problem}`
+      : targetMin !== undefined ? (d.value >= targetMin ? 'ok' : 'BELOW TARGET')
+      : targetMax !== undefined ? (d.value <= targetMax ? 'ok' : 'ABOVE TARGET')
+      : '';
     drows.push([d.spec.name, fmt(d.value), target, status]);
   }
   const lines = [head, '', table(rows, ['l', 'r', 'r', 'r', 'l'])];

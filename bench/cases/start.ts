@@ -6,8 +6,8 @@
 // dist/ is built and the files are in the OS cache.
 //
 // npm start runs 30 replications of two designs of a DPV year, so start_wall_s is
-// mostly model run time; the goals (README "Start-up") are checked here and a figure
-// above its goal is flagged, never altered.
+// mostly model run time. The goals (README "Start-up") are held against the medians of
+// the repetitions (cases/index.ts: cli_start, build_check, start_wall), never altered.
 
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import type { CaseContext, CaseOutput } from '../lib/types.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const SMALL = join('test', 'scenario', 'fixtures', 'small.yaml');
 
-export const GOALS = { start_wall_s: 8, build_check_s: 1, cli_start_s: 0.4 } as const;
+type StartFigure = 'start_wall_s' | 'build_check_s' | 'cli_start_s';
 
 function timed(cmd: string, args: string[]): { seconds: number; error?: string } {
   const t0 = performance.now();
@@ -26,14 +26,13 @@ function timed(cmd: string, args: string[]): { seconds: number; error?: string }
   return { seconds };
 }
 
-function figure(out: CaseOutput, name: keyof typeof GOALS, r: { seconds: number; error?: string }): void {
+function figure(out: CaseOutput, name: StartFigure, r: { seconds: number; error?: string }): void {
   if (r.error !== undefined) {
     out.figures[name] = Number.NaN;
     out.problems![name] = r.error;
     return;
   }
   out.figures[name] = r.seconds;
-  if (r.seconds > GOALS[name]) out.problems![name] = `above the goal of ${GOALS[name]} s`;
 }
 
 export function run(ctx: CaseContext): CaseOutput {
