@@ -16,6 +16,8 @@ export const ANATOMY_KEYS = {
   referred: 'escalated problems referred on to a higher level, per 100 requests',
   signalled: 'escalated problems left to the system as a design signal, per 100 requests',
   meeting: 'escalated problems settled in a meeting, per 100 requests',
+  coach: "problems a team passed to its coach, who answered them, per 100 requests",
+  contract: "problems only a supplier could answer, through its contract, per 100 requests",
   withdrawn: 'escalations withdrawn because their case moved on, per 100 requests',
   open: 'escalations still open at the end, per 100 requests',
   visible_share: 'share of problems that became a visible design signal [-]',
@@ -25,6 +27,9 @@ export const ANATOMY_KEYS = {
 export type AnatomyKey = keyof typeof ANATOMY_KEYS;
 export const ANATOMY_KEY_IDS = Object.keys(ANATOMY_KEYS) as AnatomyKey[];
 export const FATE_KEYS: readonly Fate[] = FATES;
+/** Every fate has its key above (a compile error otherwise). */
+const FATES_HAVE_KEYS: readonly AnatomyKey[] = FATES;
+void FATES_HAVE_KEYS;
 
 /** The anatomy as one flat record (fates at the top level, per 100 requests). */
 export function flatAnatomy(a: AnatomyResult): Record<AnatomyKey, number> {

@@ -101,7 +101,7 @@ function questionText(run: RunData, how: string, q: number, operator: number): s
     case 'escalated':
       return `${capital(about)} No agreement covers it and nobody knows, so ${op} escalates it.`;
     case 'signalled':
-      return `${capital(about)} No agreement covers it and nobody knows, so ${op} passes it on (up the line, or to the team's coach while there is one) and reports the gap as a design signal, so managers can design it away.`;
+      return `${capital(about)} No agreement covers it and nobody knows, so ${op} escalates it (to the team's coach, while the team has one) and reports the gap as a design signal, so managers can design it away.`;
     case 'coach':
       return `${capital(about)} No agreement covers it and nobody in the team knows, so ${op} passes it to the team's coach, and the case waits for the coach's answer.`;
     case 'contract':
