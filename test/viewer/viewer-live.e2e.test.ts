@@ -4,47 +4,33 @@
 // the entry written into its timeline, simulated in Node. A trace file (not made in the
 // browser) offers no live change.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { simulate, toTraceFile, type TraceFile } from '../../sim/model/index.js';
 import { smallSpec } from '../../viewer/src/builtin-small.js';
-import { buildViewer, launch, serve, type Browser, type TestServer, requireChromium } from './helpers/harness.js';
+import { requireChromium } from './helpers/harness.js';
+import { viewerRig } from './helpers/rig.js';
 import { makeTrace } from './helpers/make-trace.js';
 
 const HAVE_CHROMIUM = requireChromium('the viewer live-change tests', test);
 
 describe.skipIf(!HAVE_CHROMIUM)('viewer: live policy change', () => {
-  // Its own build directory: suites run in parallel and each build empties its folder.
-  const site = mkdtempSync(join(tmpdir(), 'stroom-viewer-site-'));
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    await buildViewer(site);
-    server = await serve(site);
-    server.put('/t/island.json', makeTrace({ design: 'island', seed: 1, weeks: 6, warmupWeeks: 2, persons: 20 }));
-    browser = await launch({ width: 1280, height: 720 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const rig = viewerRig((s) => {
+    s.put('/t/island.json', makeTrace({ design: 'island', seed: 1, weeks: 6, warmupWeeks: 2, persons: 20 }));
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(site, { recursive: true, force: true });
+  let page: Page;
+  beforeAll(() => {
+    page = rig.page;
   });
 
   test('a trace file offers no live change', async () => {
-    await page.goto(`${server.url}/?trace=t/island.json`);
+    await page.goto(`${rig.server.url}/?trace=t/island.json`);
     await page.waitForFunction(`document.body.dataset.runs === '1'`, undefined, { timeout: 30_000 });
     expect(await page.locator('#live-panel').isVisible()).toBe(false);
   });
 
   test('a change at week 4 continues the run and equals the timeline run', async () => {
-    await page.goto(`${server.url}/?trainer=1&run=small&design=island&seed=1&weeks=6`);
+    await page.goto(`${rig.server.url}/?trainer=1&run=small&design=island&seed=1&weeks=6`);
     await page.waitForFunction(`document.body.dataset.runs === '1' && document.body.dataset.running === 'false'`, undefined, { timeout: 60_000 });
     await page.waitForFunction(`!document.getElementById('live-panel').hidden`, undefined, { timeout: 10_000 });
     const t = 3 * 40 + 21;

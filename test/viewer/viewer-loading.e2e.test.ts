@@ -3,23 +3,16 @@
 // redirected URL) is refused with a message in words and the run on screen stays.
 // A bad ?run= address is named, and the Run button is disabled while a run is made.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { TraceFile } from '../../sim/model/index.js';
-import { buildViewer, launch, serve, type Browser, type TestServer, requireChromium } from './helpers/harness.js';
+import { requireChromium } from './helpers/harness.js';
+import { viewerRig } from './helpers/rig.js';
 import { makeTrace } from './helpers/make-trace.js';
 
 const HAVE_CHROMIUM = requireChromium('the viewer loading tests', test);
 
 describe.skipIf(!HAVE_CHROMIUM)('viewer: loading failures keep the runs on screen', () => {
-  // Its own build directory: suites run in parallel and each build empties its folder.
-  const site = mkdtempSync(join(tmpdir(), 'stroom-viewer-site-'));
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
   const text = makeTrace({ design: 'island', seed: 4, weeks: 6, warmupWeeks: 1, persons: 20 });
   const good = JSON.parse(text) as TraceFile;
   type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -28,25 +21,18 @@ describe.skipIf(!HAVE_CHROMIUM)('viewer: loading failures keep the runs on scree
     change(t);
     return JSON.stringify(t);
   };
-
-  beforeAll(async () => {
-    await buildViewer(site);
-    server = await serve(site);
-    server.put('/traces/good.json', text);
-    server.put('/traces/big.json', text);
-    server.redirect('/traces/moved.json', '/traces/good.json');
-    browser = await launch({ width: 1280, height: 720 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const rig = viewerRig((s) => {
+    s.put('/traces/good.json', text);
+    s.put('/traces/big.json', text);
+    s.redirect('/traces/moved.json', '/traces/good.json');
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(site, { recursive: true, force: true });
+  let page: Page;
+  beforeAll(() => {
+    page = rig.page;
   });
 
   async function openGood(): Promise<void> {
-    await page.goto(`${server.url}/?trace=traces/good.json`);
+    await page.goto(`${rig.server.url}/?trace=traces/good.json`);
     await page.waitForFunction(`document.body.dataset.runs === '1'`, undefined, { timeout: 30_000 });
     await page.evaluate(`document.getElementById('error').hidden = true`);
   }
@@ -105,7 +91,7 @@ describe.skipIf(!HAVE_CHROMIUM)('viewer: loading failures keep the runs on scree
   });
 
   test('a ?run= with an impossible number of weeks is named', async () => {
-    await page.goto(`${server.url}/?run=small&design=island&weeks=1e9`);
+    await page.goto(`${rig.server.url}/?run=small&design=island&weeks=1e9`);
     await page.waitForFunction(`!document.getElementById('error').hidden`, undefined, { timeout: 30_000 });
     expect(await page.locator('#error .error-message').textContent()).toContain('?weeks=1e9: expected a whole number of weeks from 1 to 520');
     expect(await page.evaluate(`document.body.dataset.running`)).not.toBe('true');

@@ -6,13 +6,11 @@
 // numbered 1..n and jumped to, "Whose week" linked across runs, and Follow in the
 // right-hand run.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { TraceFile } from '../../sim/model/index.js';
-import { buildViewer, launch, serve, type Browser, type TestServer, requireChromium } from './helpers/harness.js';
+import { requireChromium } from './helpers/harness.js';
+import { viewerRig } from './helpers/rig.js';
 import { makeTrace } from './helpers/make-trace.js';
 
 const HAVE_CHROMIUM = requireChromium('the viewer trainer-mode tests', test);
@@ -69,31 +67,19 @@ const CHECK = `(() => {
 
 describe.skipIf(!HAVE_CHROMIUM)('viewer trainer mode', () => {
   // (A label cut or two controls overlapping both count as "clipped".)
-  // Its own build directory: suites run in parallel and each build empties its folder.
-  const site = mkdtempSync(join(tmpdir(), 'stroom-viewer-site-'));
-  let server: TestServer;
-  let browser: Browser;
-  let page: Page;
   const transition = JSON.parse(makeTrace({ design: 'transition', seed: 5, weeks: 10, warmupWeeks: 2, persons: 40 })) as TraceFile;
-
-  beforeAll(async () => {
-    await buildViewer(site);
-    server = await serve(site);
-    server.put('/t/island.json', makeTrace({ design: 'island', seed: 5, weeks: 20, warmupWeeks: 4, persons: 60 }));
-    server.put('/t/usm.json', makeTrace({ design: 'usm', seed: 5, weeks: 20, warmupWeeks: 4, persons: 60 }));
-    server.put('/t/transition.json', JSON.stringify(transition));
-    browser = await launch({ width: 1280, height: 720 });
-    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const rig = viewerRig((s) => {
+    s.put('/t/island.json', makeTrace({ design: 'island', seed: 5, weeks: 20, warmupWeeks: 4, persons: 60 }));
+    s.put('/t/usm.json', makeTrace({ design: 'usm', seed: 5, weeks: 20, warmupWeeks: 4, persons: 60 }));
+    s.put('/t/transition.json', JSON.stringify(transition));
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    rmSync(site, { recursive: true, force: true });
+  let page: Page;
+  beforeAll(() => {
+    page = rig.page;
   });
 
   async function open(query: string, runs: number): Promise<void> {
-    await page.goto(`${server.url}/?trainer=1&${query}`);
+    await page.goto(`${rig.server.url}/?trainer=1&${query}`);
     await page.waitForFunction(`document.body.dataset.runs === '${runs}' || !document.getElementById('error').hidden`, undefined, { timeout: 30_000 });
     expect(await page.locator('#error').isVisible()).toBe(false);
   }
