@@ -105,8 +105,9 @@ export async function run(ctx: CaseContext): Promise<CaseOutput> {
   const horizon = Math.max(4, Math.round(52 * Math.min(1, ctx.scale))) * WEEK;
   const base = { scenarioId: file, seed: scenario.experiment.seed, horizon, warmup: 8 * WEEK };
   const tasks: RunTask[] = replicationTasks(base, [design], reps).map((t) => ({ ...t, model: scenario.designs[design] }));
-  // Other replication indices than the timed ones, so the queue cannot serve timed tasks from Redis.
-  const warm = tasks.slice(0, 2).map((t, i) => ({ ...t, horizon: WEEK, warmup: 0, replication: 1_000_000 + i }));
+  // Other replication indices than the timed ones, so the queue cannot serve timed tasks from Redis
+  // (and inside the range a queue job may name: job-check.ts refuses indices above 1,000,000).
+  const warm = tasks.slice(0, 2).map((t, i) => ({ ...t, horizon: WEEK, warmup: 0, replication: 900_000 + i }));
 
   const pool = createThreadPool({ workers: 2, runModule: RUN_SPEC });
   const local = await pool.run(warm).then(() => timed(() => pool.run(tasks))).finally(() => pool.close());
