@@ -3,12 +3,17 @@
 // first (as in any experiment of more than a couple of replications); then island and
 // USM replications alternate and the total of fired engine events is divided by the
 // total wall time of the simulate() calls. The cold first run is reported beside it.
+// The model is the compiled one in dist/, as users run it (bench/lib/dist.ts).
 
-import { simulate } from '../../sim/model/index.js';
-import { loadScenarioFile } from '../../sim/node/scenario-files.js';
+import { importDist } from '../lib/dist.js';
 import type { CaseContext, CaseOutput } from '../lib/types.js';
 
-export function run(ctx: CaseContext): CaseOutput {
+type Model = typeof import('../../sim/model/index.js');
+type ScenarioFiles = typeof import('../../sim/node/scenario-files.js');
+
+export async function run(ctx: CaseContext): Promise<CaseOutput> {
+  const { simulate } = await importDist<Model>('sim/model/index.js');
+  const { loadScenarioFile } = await importDist<ScenarioFiles>('sim/node/scenario-files.js');
   const scenario = loadScenarioFile('scenarios/dpv.yaml');
   const horizon = Math.max(1, Math.round(52 * ctx.scale)) * 40;
   const warmup = 8 * 40;

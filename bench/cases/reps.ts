@@ -6,16 +6,18 @@
 // warm-up are not counted for either executor; `parallel_speedup` is then the ratio of
 // the two steady-state rates. (Until 2026-12-06 the warm-up was two tasks in all: the
 // in-process executor saw both designs, each pool thread only one, and met the other
-// cold inside the timed batch; that cost the 2-worker figure about 10%.)
+// cold inside the timed batch; that cost the 2-worker figure about 10%.) Executors and
+// model are the compiled ones in dist/, as the CLI runs them (bench/lib/dist.ts).
 
 import { fileURLToPath } from 'node:url';
-import { createInlineExecutor, replicationTasks, type Executor, type RunTask } from '../../sim/experiment/index.js';
-import { createThreadPool } from '../../sim/node/pool.js';
-import { withResolvedModels } from '../../sim/node/resolved-executor.js';
-import { run as runModel } from '../../sim/node/run-model.js';
+import type { Executor, RunTask } from '../../sim/experiment/index.js';
+import { distUrl, importDist } from '../lib/dist.js';
 import type { CaseContext, CaseOutput } from '../lib/types.js';
 
-const RUN_SPEC = fileURLToPath(new URL('../../sim/node/run-spec.ts', import.meta.url));
+type Experiment = typeof import('../../sim/experiment/index.js');
+type Pool = typeof import('../../sim/node/pool.js');
+type Resolved = typeof import('../../sim/node/resolved-executor.js');
+type RunModel = typeof import('../../sim/node/run-model.js');
 
 async function rate(executor: Executor, tasks: RunTask[], warm: RunTask[][]): Promise<number> {
   for (const batch of warm) await executor.run(batch);
@@ -27,6 +29,11 @@ async function rate(executor: Executor, tasks: RunTask[], warm: RunTask[][]): Pr
 }
 
 export async function run(ctx: CaseContext): Promise<CaseOutput> {
+  const { createInlineExecutor, replicationTasks } = await importDist<Experiment>('sim/experiment/index.js');
+  const { createThreadPool } = await importDist<Pool>('sim/node/pool.js');
+  const { withResolvedModels } = await importDist<Resolved>('sim/node/resolved-executor.js');
+  const { run: runModel } = await importDist<RunModel>('sim/node/run-model.js');
+  const runSpec = distUrl('sim/node/run-spec.js');
   const workers = Number(ctx.params.workers ?? 1);
   const file = fileURLToPath(new URL('../../scenarios/dpv.yaml', import.meta.url));
   const horizon = Math.max(1, Math.round(52 * ctx.scale)) * 40;
@@ -34,7 +41,7 @@ export async function run(ctx: CaseContext): Promise<CaseOutput> {
   const tasks = replicationTasks(base, ['island', 'usm'], 6);
   const seeds = Array.from({ length: workers }, (_, i) => 1000 + i);
   const warm = ['island', 'usm'].map((design) => replicationTasks(base, [design], seeds));
-  const executor = workers === 1 ? createInlineExecutor(runModel) : withResolvedModels(createThreadPool({ workers, runModule: RUN_SPEC }));
+  const executor = workers === 1 ? createInlineExecutor(runModel) : withResolvedModels(createThreadPool({ workers, runModule: runSpec }));
   const perSec = await rate(executor, tasks, warm);
   return { figures: { [workers === 1 ? 'reps_per_sec_1_worker' : `reps_per_sec_${workers}_workers`]: perSec } };
 }
