@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { createInlineExecutor, replicationTasks, runSequential, type RunTask } from '../../sim/experiment/index.js';
-import { createThreadPool, type ThreadPoolExecutor } from '../../sim/node/pool.js';
+import { chunkSizes, createThreadPool, type ThreadPoolExecutor } from '../../sim/node/pool.js';
 import { run } from './fixtures/run-module.js';
 
 const runModule = fileURLToPath(new URL('./fixtures/run-module.ts', import.meta.url));
@@ -44,6 +44,27 @@ describe('createThreadPool', () => {
     const expected = await createInlineExecutor(run).run(tasks);
     expect(await pool(2, { chunkSize: 1 }).run(tasks)).toEqual(expected);
     expect(await pool(2, { chunkSize: 7, exportName: 'alternative' }).run(tasks)).toEqual(expected);
+  });
+
+  it('sends a batch in chunks that shrink to single tasks at the end, unless a size is fixed', () => {
+    for (const [n, workers] of [[60, 2], [26, 2], [2560, 2], [5, 4], [1000, 8], [1, 1]] as const) {
+      const sizes = chunkSizes(n, workers);
+      expect(sizes.reduce((a, b) => a + b, 0)).toBe(n);
+      for (let i = 1; i < sizes.length; i++) expect(sizes[i]!).toBeLessThanOrEqual(sizes[i - 1]!);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(16);
+      // The last `workers` chunks are single tasks: no thread is left alone with a long one.
+      expect(sizes.slice(-Math.min(workers, n)).every((s) => s === 1)).toBe(true);
+    }
+    // npm start's batch: the fixed chunks of 7 left a last chunk of 4 to one thread.
+    expect(chunkSizes(60, 2).at(-1)).toBe(1);
+    expect(chunkSizes(60, 2, 7)).toEqual([7, 7, 7, 7, 7, 7, 7, 7, 4]);
+    // Large batches still go out in few messages (at most 16 tasks each).
+    expect(chunkSizes(2560, 2).length).toBeLessThan(200);
+  });
+
+  it('gives the same results with shrinking chunks as with one task per chunk', async () => {
+    const many = replicationTasks(base, ['a', 'b'], 40);
+    expect(await pool(2).run(many)).toEqual(await pool(3, { chunkSize: 1 }).run(many));
   });
 
   it('rejects with the failing task identity and stays usable', async () => {
