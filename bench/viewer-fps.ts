@@ -10,6 +10,9 @@
 // Headless Chromium paces rAF at 60 Hz with software rendering (--disable-gpu), so 60
 // is the ceiling; a frame that overruns its 16.7 ms slot shows as a longer interval.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildViewer, chromiumAvailable, launch, REPO, serve } from '../test/viewer/helpers/harness.js';
 import { makeTrace } from '../test/viewer/helpers/make-trace.js';
@@ -44,9 +47,11 @@ export async function measureViewerFps(seconds = 5, sideBySide = false, speed = 
   const speedIndex = (SPEEDS as readonly number[]).indexOf(speed);
   if (speedIndex < 0) throw new Error(`speed ${speed} is not one of ${SPEEDS.join(', ')}`);
   if (!chromiumAvailable()) throw new Error('Chromium not found: apt-get install chromium');
-  await buildViewer();
+  // Built into a folder of its own: a test suite may be serving viewer/dist meanwhile.
+  const site = mkdtempSync(join(tmpdir(), 'stroom-bench-viewer-'));
+  await buildViewer(site);
   const traces = [await dpvTrace('island'), ...(sideBySide ? [await dpvTrace('usm')] : [])];
-  const server = await serve();
+  const server = await serve(site);
   traces.forEach((t, i) => server.put(`/bench/run${i}.json`, t.text));
   const browser = await launch({ width: 1400, height: 1000 });
   try {
@@ -105,6 +110,7 @@ export async function measureViewerFps(seconds = 5, sideBySide = false, speed = 
   } finally {
     await browser.close();
     await server.close();
+    rmSync(site, { recursive: true, force: true });
   }
 }
 

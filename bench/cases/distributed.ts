@@ -12,7 +12,7 @@
 // workers of a long sweep are; both must give identical metrics.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,11 +24,11 @@ import { parseRedisUrl } from '../../sim/node/queue/redis-url.js';
 import { scenarioFor } from '../../sim/node/run-model.js';
 import { resolveScenarioPath } from '../../sim/node/scenario-files.js';
 import { type CaseContext, type CaseOutput, Unavailable, numParam } from '../lib/types.js';
+import { findRedisServer } from '../../test/queue/helpers/redis.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUN_SPEC = join(ROOT, 'sim', 'node', 'run-spec.ts');
 const ENTRY = join(ROOT, 'sim', 'cli', 'entry.ts');
-const REDIS = '/usr/bin/redis-server';
 const WEEK = 40;
 
 function freePort(): Promise<number> {
@@ -54,14 +54,12 @@ function pong(port: number): Promise<boolean> {
 }
 
 async function startRedis(): Promise<{ url: string; stop: () => void }> {
-  try {
-    accessSync(REDIS, constants.X_OK);
-  } catch {
-    throw new Unavailable('redis-server not found: apt-get install redis-server');
-  }
+  // The same lookup as the queue tests (and the bench smoke test) use.
+  const redis = findRedisServer();
+  if (redis === undefined) throw new Unavailable('redis-server not found: apt-get install redis-server');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'stroom-bench-redis-'));
-  const child = spawn(REDIS, ['--save', '', '--appendonly', 'no', '--port', String(port), '--bind', '127.0.0.1', '--dir', dir], { stdio: 'ignore' });
+  const child = spawn(redis, ['--save', '', '--appendonly', 'no', '--port', String(port), '--bind', '127.0.0.1', '--dir', dir], { stdio: 'ignore' });
   const stop = () => {
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });

@@ -162,6 +162,7 @@ export const derived: readonly DerivedSpec[] = [
   ratio('hold_100k_vs_bare_heap', 'hold_100k_engine_ops_per_sec', 'hold_100k_bare_ops_per_sec', 0.5),
   ratio('parallel_speedup', 'reps_per_sec_2_workers', 'reps_per_sec_1_worker', 1.8),
   goal('model_speed', 'model_events_per_sec', 2_000_000),
+  goal('viewer_fps_goal', 'viewer_fps', 50),
   ceiling('cli_start', 'cli_start_s', 0.4),
   ceiling('build_check', 'build_check_s', 1),
   ceiling('start_wall', 'start_wall_s', 8),

@@ -27,7 +27,7 @@ export function run(ctx: CaseContext): CaseOutput {
   ensureDist();
   const workers = Number(ctx.params.workers ?? 1);
   const horizon = Math.max(1, Math.round(52 * ctx.scale)) * 40;
-  const r = spawnSync(process.execPath, [RUNNER, String(workers), String(horizon), String(REPS_PER_DESIGN)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(process.execPath, [RUNNER, String(workers), String(horizon), String(REPS_PER_DESIGN)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 280_000 });
   if (r.status !== 0) throw new Error(`reps-plain.mjs exited ${r.status ?? r.signal}: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`);
   const { perSec } = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { perSec: number };
   return { figures: { [workers === 1 ? 'reps_per_sec_1_worker' : `reps_per_sec_${workers}_workers`]: perSec } };

@@ -15,7 +15,7 @@ let built = false;
 /** Builds dist/ if a source changed (once per process). */
 export function ensureDist(): void {
   if (built) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 300_000 });
   if (r.status !== 0) throw new Error(`build failed: ${(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`);
   built = true;
 }
