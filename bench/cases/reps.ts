@@ -1,18 +1,21 @@
-// Replications per second of DPV years (52 weeks after 8 weeks of warm-up, island and USM
-// alternating) through the CLI's executors: in-process for one worker, the piscina thread
-// pool (with models resolved in the main thread) for two; `parallel_speedup` is the ratio
-// of the two steady-state rates. Both are measured as the CLI runs them: compiled dist/
-// in a plain `node` process (bench/lib/reps-plain.mjs, which also says how the workers
-// are warmed first), on the batch `npm start` runs: 30 replications of each design.
-// A smaller batch measures mostly its own end: when the last replication starts, the
-// other worker has nothing left, so with 12 tasks on 2 workers up to half a replication
-// per worker is idle (1.75-1.80 in paired runs on 2026-12-06, against 1.88-1.90 with
-// 60 tasks, and 1.85-1.94 for two independent processes: what the machine allows).
+// Replications per second of DPV years (52 weeks after 8 weeks of warm-up; all island
+// replications, then all usm) through the CLI's executors: in-process for one worker,
+// the piscina thread pool (with models resolved in the main thread) for two;
+// `parallel_speedup` is the ratio of the two steady-state rates. Both are measured as the
+// CLI runs them: compiled dist/ in a plain `node` process (bench/lib/reps-plain.mjs,
+// which also says how the workers are warmed first), on the number of tasks `npm start`
+// runs: 30 replications of each design (its replications are longer: 92 weeks).
+// Paired runs on 2026-12-06 (plain process, fixed chunks): 1.75-1.80 with 12 tasks,
+// 1.83-1.93 with 24, 1.88-1.90 with 60; two independent processes reached 1.85-1.94.
+// Why the ratio rises with the batch is not established: with 12 one-task chunks the end
+// of the batch idles a thread for at most part of one replication. Leftover JIT work in
+// each thread's first timed replications, spread over a longer batch, is the likelier
+// cause.
 //
-// History: until 2026-12-06 the warm-up was two tasks in all, so the in-process executor
-// saw both designs and each pool thread only one, meeting the other cold inside the
-// timed batch (that cost the 2-worker figure about 10%); and both ran inside the bench's
-// tsx process, where the in-process executor is 7-10% slower than in a plain one.
+// History: until 2026-12-06 the warm-up was two island replications in all. Both
+// executors met usm cold inside the timed batch, but the pool paid for it once per
+// thread; and both ran inside the bench's tsx process, where the in-process executor is
+// 6-10% slower than in a plain one.
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,8 @@
 // The compiled model, as the CLI, `npm start` and the thread pool run it. The bench runs
 // its own files through tsx, but TypeScript transpiled on the fly by tsx is not the code
 // users run: a DPV year ran 5-8% slower from the sources through tsx than from dist/ in
-// paired runs (2026-12-06), and the in-process executor slower still. Cases that time
+// paired runs (2026-12-06). (The compiled model ran at the same rate inside a tsx
+// process as in a plain one; the in-process executor did not: reps-plain.mjs.) Cases that time
 // the model therefore load it from dist/, after making sure dist/ is current (the
 // build's up-to-date check, ~0.1 s when nothing changed; not timed).
 

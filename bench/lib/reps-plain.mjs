@@ -1,6 +1,6 @@
 // The timed part of the reps-1 / reps-2 cases (bench/cases/reps.ts), run by plain `node`
 // on the compiled dist/: a bench case process runs under tsx's loader, and the
-// in-process executor ran 7-10% slower there than in a plain process such as the CLI's
+// in-process executor ran 6-10% slower there than in a plain process such as the CLI's
 // (2026-12-06), which would flatter parallel_speedup.
 //   node bench/lib/reps-plain.mjs <workers> <horizon hours> <replications per design>
 //   -> {"perSec": ...} on stdout
