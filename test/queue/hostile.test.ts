@@ -58,7 +58,9 @@ describe.skipIf(!available && process.env.CI !== 'true')('hostile jobs', () => {
     for (;;) {
       const job = await Job.fromId(queue, id);
       const state = job === undefined ? 'gone' : await job.getState();
-      if (job !== undefined && (state === 'failed' || state === 'completed')) return job;
+      // The job may have ended between reading its data and its state: read it again
+      // once it has ended, so failedReason and returnvalue are there.
+      if (job !== undefined && (state === 'failed' || state === 'completed')) return (await Job.fromId(queue, id)) ?? job;
       if (Date.now() > deadline) throw new Error(`job ${id} still ${state} after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 100));
     }
