@@ -12,9 +12,6 @@
 // workers of a long sweep are; both must give identical metrics.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { replicationTasks, type RunResult, type RunTask } from '../../sim/experiment/index.js';
@@ -24,55 +21,17 @@ import { parseRedisUrl } from '../../sim/node/queue/redis-url.js';
 import { scenarioFor } from '../../sim/node/run-model.js';
 import { resolveScenarioPath } from '../../sim/node/scenario-files.js';
 import { type CaseContext, type CaseOutput, Unavailable, numParam } from '../lib/types.js';
-import { findRedisServer } from '../../test/queue/helpers/redis.js';
+import { findRedisServer, MISSING, type RedisServer, startRedis } from '../../test/queue/helpers/redis.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUN_SPEC = join(ROOT, 'sim', 'node', 'run-spec.ts');
 const ENTRY = join(ROOT, 'sim', 'cli', 'entry.ts');
 const WEEK = 40;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer().on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a !== null ? a.port : 0));
-    });
-  });
-}
-
-function pong(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = createConnection({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      s.destroy();
-      resolve(ok);
-    };
-    s.setTimeout(500, () => done(false)).on('error', () => done(false));
-    s.on('connect', () => s.write('PING\r\n')).on('data', (d) => done(d.toString().startsWith('+PONG')));
-  });
-}
-
-async function startRedis(): Promise<{ url: string; stop: () => void }> {
-  // The same lookup as the queue tests (and the bench smoke test) use.
-  const redis = findRedisServer();
-  if (redis === undefined) throw new Unavailable('redis-server not found: apt-get install redis-server');
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'stroom-bench-redis-'));
-  const child = spawn(redis, ['--save', '', '--appendonly', 'no', '--port', String(port), '--bind', '127.0.0.1', '--dir', dir], { stdio: 'ignore' });
-  const stop = () => {
-    child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 10_000;
-  while (!(await pong(port))) {
-    if (Date.now() > deadline || child.exitCode !== null) {
-      stop();
-      throw new Error(`redis-server did not answer on port ${port}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { url: `redis://127.0.0.1:${port}`, stop };
+/** A private redis-server on 127.0.0.1 (the queue tests' own helper: same binary lookup, free port, no persistence). */
+async function privateRedis(): Promise<RedisServer> {
+  if (findRedisServer() === undefined) throw new Unavailable(MISSING);
+  return startRedis();
 }
 
 /** A `stroom worker` (from the sources, like the local pool here) once it takes jobs. */
@@ -110,7 +69,7 @@ export async function run(ctx: CaseContext): Promise<CaseOutput> {
   const pool = createThreadPool({ workers: 2, runModule: RUN_SPEC });
   const local = await pool.run(warm).then(() => timed(() => pool.run(tasks))).finally(() => pool.close());
 
-  const redis = await startRedis();
+  const redis = await privateRedis();
   const workers: ChildProcess[] = [];
   let queued: { seconds: number; results: RunResult[] };
   try {
@@ -122,7 +81,7 @@ export async function run(ctx: CaseContext): Promise<CaseOutput> {
     queued = await queue.run(warm).then(() => timed(() => queue.run(tasks))).finally(() => queue.close());
   } finally {
     for (const w of workers) w.kill('SIGKILL');
-    redis.stop();
+    await redis.stop();
   }
 
   const same = local.results.every((r, i) => JSON.stringify(r.metrics) === JSON.stringify(queued.results[i]!.metrics));
